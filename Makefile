@@ -1,0 +1,43 @@
+# The two commands of the README:
+#   make demo   set up, migrate, load the IJssel-Vecht demo plan and serve on http://127.0.0.1:8000
+#   make test   set up and run the whole test suite (lint, migrations check, unit, integration, browser)
+.PHONY: demo test lint format worker beat vendor
+
+PY := .venv/bin/python
+
+demo:
+	scripts/setup-venv.sh requirements.txt
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test:
+	scripts/setup-venv.sh requirements-dev.txt
+	scripts/system-packages.sh
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=vsvplan.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(PYTEST_ARGS)
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+worker:
+	.venv/bin/celery -A vsvplan worker --loglevel=info
+
+beat:
+	.venv/bin/celery -A vsvplan beat --loglevel=info
+
+# Refresh the vendored front-end files from npm (versions in package.json).
+vendor:
+	rm -rf /tmp/vsvplan-vendor && mkdir -p /tmp/vsvplan-vendor && cp package.json /tmp/vsvplan-vendor/
+	cd /tmp/vsvplan-vendor && npm install --silent --no-audit --no-fund
+	cp /tmp/vsvplan-vendor/node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
+	cp /tmp/vsvplan-vendor/node_modules/@utrecht/design-tokens/dist/theme.css static/vendor/utrecht/design-tokens.css
+	cp /tmp/vsvplan-vendor/node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
+	cp /tmp/vsvplan-vendor/node_modules/axe-core/axe.min.js static/vendor/axe-core/

@@ -1,0 +1,1 @@
+"""KPIs, streefcijfers and measurements: see the KPI issue. Empty until then."""

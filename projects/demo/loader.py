@@ -1,0 +1,180 @@
+"""Loads the demo plan (RMC-regio IJssel-Vecht, seed 004) from the YAML file beside this module.
+
+Idempotent: every row is found by its natural key and brought up to date, so running it twice
+leaves the same data. Activities that are no longer in the file are removed from the demo projects.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from projects.models import Activity, Membership, Municipality, Organisation, Programme, Project, Region, Theme
+from projects.signals import demo_loaded
+
+PLAN_FILE = Path(__file__).with_name("ijssel_vecht.yaml")
+DEMO_PASSWORD = "vsvplan-demo"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: str | None
+    description: str
+    leads: tuple[str, ...] = ()
+    superuser: bool = False
+
+
+DEMO_USERS = (
+    DemoUser(
+        "programmamanager",
+        "Marieke",
+        "Jansen",
+        Membership.Role.PROGRAMME_MANAGER,
+        "programmamanager: bewerkt het hele programma",
+    ),
+    DemoUser(
+        "stuurgroep", "Henk", "Bosman", Membership.Role.STEERING_GROUP, "lid stuurgroep: leest alles, wijzigt niets"
+    ),
+    DemoUser(
+        "projectleider",
+        "Sanne",
+        "Visser",
+        Membership.Role.PROJECT_LEADER,
+        "projectleider van 2.1 en 3.2: bewerkt de eigen projecten",
+        leads=("2.1", "3.2"),
+    ),
+    DemoUser("beheerder", "", "Beheerder", None, "beheerder: Django-beheer", superuser=True),
+)
+
+
+def read_plan(path: Path = PLAN_FILE) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _upsert(model, defaults: dict, **lookup):
+    """Like update_or_create, but saves (and so writes history) only when something changed."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return model.objects.create(**lookup, **defaults)
+    changed = [field for field, value in defaults.items() if getattr(instance, field) != value]
+    if changed:
+        for field in changed:
+            setattr(instance, field, defaults[field])
+        instance._change_reason = "demo geladen"
+        instance.save()
+    return instance
+
+
+def _text(value) -> str:
+    return " ".join(str(value or "").split()) if value is not None else ""
+
+
+@transaction.atomic
+def load_plan(path: Path = PLAN_FILE) -> Programme:
+    data = read_plan(path)
+    region = _upsert(Region, {"name": data["region"]["name"]}, code=data["region"]["code"])
+    for municipality in data.get("municipalities", []):
+        _upsert(Municipality, {"name": municipality["name"], "region": region}, code=municipality["code"])
+
+    organisations = {}
+    for item in data.get("organisations", []):
+        organisations[item["name"]] = _upsert(
+            Organisation, {"kind": item.get("kind", Organisation.Kind.PARTNER)}, name=item["name"]
+        )
+    by_role = {
+        item.get("role"): organisations[item["name"]] for item in data.get("organisations", []) if item.get("role")
+    }
+
+    plan = data["programme"]
+    programme = _upsert(
+        Programme,
+        {
+            "first_year": plan["first_year"],
+            "last_year": plan["last_year"],
+            "summary": _text(plan.get("summary")),
+            "status": Programme.Status.ACTIVE,
+            "contact_municipality": by_role.get("contactgemeente"),
+            "contact_school": by_role.get("contactschool"),
+        },
+        region=region,
+        title=plan["title"],
+    )
+
+    for theme_data in data["themes"]:
+        theme = _upsert(
+            Theme,
+            {"title": _text(theme_data["title"]), "ambition": _text(theme_data.get("ambition"))},
+            programme=programme,
+            number=theme_data["number"],
+        )
+        for project_data in theme_data.get("projects", []):
+            project = _upsert(
+                Project,
+                {
+                    "theme": theme,
+                    "title": _text(project_data["title"]),
+                    "description": _text(project_data.get("description")),
+                    "goal": _text(project_data.get("goal")),
+                    "target_group": _text(project_data.get("target_group")),
+                },
+                programme=programme,
+                code=str(project_data["code"]),
+            )
+            project.lead_organisations.set([organisations[name] for name in project_data.get("lead_organisations", [])])
+            project.partners.set([organisations[name] for name in project_data.get("partners", [])])
+            numbers = []
+            for activity_data in project_data.get("activities", []):
+                numbers.append(activity_data["number"])
+                _upsert(
+                    Activity,
+                    {
+                        "title": _text(activity_data["title"])[:200],
+                        "description": _text(activity_data.get("description")),
+                        "who": _text(activity_data.get("who"))[:300],
+                        "when": _text(activity_data.get("when"))[:200],
+                    },
+                    project=project,
+                    number=activity_data["number"],
+                )
+            project.activities.exclude(number__in=numbers).delete()
+    return programme
+
+
+@transaction.atomic
+def load_users(programme: Programme) -> list[DemoUser]:
+    User = get_user_model()
+    for demo in DEMO_USERS:
+        user, _ = User.objects.update_or_create(
+            username=demo.username,
+            defaults={
+                "first_name": demo.first_name,
+                "last_name": demo.last_name,
+                "email": f"{demo.username}@vsvplan.invalid",
+                "is_staff": demo.superuser,
+                "is_superuser": demo.superuser,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        if demo.role:
+            Membership.objects.get_or_create(user=user, programme=programme, role=demo.role)
+        # Set from the project side: the project's history tracks its leaders.
+        for project in Project.objects.filter(programme=programme, code__in=demo.leads).exclude(leaders=user):
+            project.leaders.add(user)
+    return list(DEMO_USERS)
+
+
+def load_demo() -> Programme:
+    """The whole demo: the plan, the users, then every other app's demo data (through the signal)."""
+    with transaction.atomic():
+        programme = load_plan()
+        load_users(programme)
+        demo_loaded.send(sender=load_demo, programme=programme)
+    return programme

@@ -1,0 +1,40 @@
+"""Who may do what in a programme. Every view asks here; templates only use it to hide buttons."""
+
+from .models import Membership, Programme, Project
+
+Role = Membership.Role
+
+
+def user_roles(user, programme: Programme) -> frozenset[str]:
+    """The user's roles in the programme, cached on the user object for the request."""
+    if not user.is_authenticated or programme is None:
+        return frozenset()
+    cache = user.__dict__.setdefault("_vsvplan_roles", {})
+    if programme.pk not in cache:
+        cache[programme.pk] = frozenset(
+            Membership.objects.filter(user=user, programme=programme).values_list("role", flat=True)
+        )
+    return cache[programme.pk]
+
+
+def can_view(user, programme: Programme) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(user_roles(user, programme)))
+
+
+def can_manage(user, programme: Programme) -> bool:
+    """Programme managers (and administrators) edit everything in the programme."""
+    return user.is_authenticated and (user.is_superuser or Role.PROGRAMME_MANAGER in user_roles(user, programme))
+
+
+def leads(user, project: Project) -> bool:
+    if not user.is_authenticated:
+        return False
+    led = user.__dict__.get("_vsvplan_led")
+    if led is None:
+        led = user.__dict__["_vsvplan_led"] = frozenset(user.led_projects.values_list("pk", flat=True))
+    return project.pk in led
+
+
+def can_edit_activities(user, project: Project) -> bool:
+    """Programme managers, and the leaders of this project, edit its activities."""
+    return can_manage(user, project.programme) or leads(user, project)

@@ -1,0 +1,202 @@
+"""Plan pages. Thin: resolve the programme, check permission, call a selector or service, render."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from . import permissions, selectors, services
+from .filters import ProjectFilter
+from .forms import ActivityForm, DeleteForm, ProjectForm, ThemeForm, add_service_error
+from .models import Activity, Project, Theme
+from .tables import ProjectTable
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def programme_view(manage: bool = False):
+    """Resolve the user's programme and check the role; anonymous users go to the login page."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            programme = selectors.programme_for_user(request.user)
+            if programme is None or not permissions.can_view(request.user, programme):
+                raise PermissionDenied(
+                    _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
+                )
+            if manage and not permissions.can_manage(request.user, programme):
+                raise PermissionDenied(_("Alleen programmamanagers mogen dit wijzigen."))
+            request.programme = programme
+            return view(request, programme, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _get_project(programme, code) -> Project:
+    try:
+        return selectors.project_detail(programme=programme, code=code)
+    except Project.DoesNotExist as exc:
+        raise Http404(_("Project %(code)s bestaat niet in dit programma.") % {"code": code}) from exc
+
+
+def _check_activity_rights(request, project):
+    if not permissions.can_edit_activities(request.user, project):
+        raise PermissionDenied(_("Alleen programmamanagers en de projectleiders van dit project mogen dit wijzigen."))
+
+
+def _save_form(request, form, save):
+    """Run the service for a valid form; a ValidationError (e.g. a stale edit) goes back onto the form."""
+    try:
+        with transaction.atomic():
+            return save()
+    except ValidationError as error:
+        add_service_error(form, error)
+        return None
+
+
+@programme_view()
+def home(request, programme):
+    themes = selectors.themes_with_projects(programme=programme)
+    return render(request, "projects/home.html", {"themes": themes})
+
+
+@programme_view()
+def project_list(request, programme):
+    filterset = ProjectFilter(
+        request.GET or None, queryset=selectors.project_list(programme=programme), programme=programme
+    )
+    table = ProjectTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
+        return TableExport(export_format, table).response(f"projecten.{export_format}")
+    return render(request, "projects/project_list.html", {"table": table, "filter": filterset})
+
+
+@programme_view()
+def theme_detail(request, programme, number):
+    theme = get_object_or_404(selectors.themes_with_projects(programme=programme), number=number)
+    return render(request, "projects/theme_detail.html", {"theme": theme})
+
+
+@programme_view(manage=True)
+@require_http_methods(["GET", "POST"])
+def theme_edit(request, programme, number=None):
+    if number is None:
+        theme = Theme(programme=programme, number=services.next_theme_number(programme=programme))
+    else:
+        theme = get_object_or_404(Theme, programme=programme, number=number)
+    form = ThemeForm(request.POST or None, instance=theme)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda: services.theme_save(
+                theme=form.instance,
+                user=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                expected_version=form.expected_version,
+            ),
+        )
+        if saved:
+            messages.success(request, _("Thema %(theme)s is opgeslagen.") % {"theme": saved})
+            return redirect("theme_detail", number=saved.number)
+    return render(request, "projects/form.html", {"form": form, "object": theme, "kind": _("thema")})
+
+
+@programme_view()
+def project_detail(request, programme, code):
+    project = _get_project(programme, code)
+    context = {
+        "project": project,
+        "can_edit_activities": permissions.can_edit_activities(request.user, project),
+    }
+    return render(request, "projects/project_detail.html", context)
+
+
+@programme_view(manage=True)
+@require_http_methods(["GET", "POST"])
+def project_edit(request, programme, code=None):
+    project = Project(programme=programme) if code is None else _get_project(programme, code)
+    if code is None and request.GET.get("thema"):
+        project.theme = programme.themes.filter(number=request.GET["thema"]).first()
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda: services.project_save(
+                project=form.instance,
+                user=request.user,
+                leaders=form.cleaned_data["leaders"],
+                lead_organisations=form.cleaned_data["lead_organisations"],
+                partners=form.cleaned_data["partners"],
+                reason=form.cleaned_data.get("reason", ""),
+                expected_version=form.expected_version,
+            ),
+        )
+        if saved:
+            messages.success(request, _("Project %(project)s is opgeslagen.") % {"project": saved})
+            return redirect("project_detail", code=saved.code)
+    return render(request, "projects/form.html", {"form": form, "object": project, "kind": _("project")})
+
+
+@programme_view()
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, programme, code, number=None):
+    project = _get_project(programme, code)
+    _check_activity_rights(request, project)
+    if number is None:
+        activity = Activity(project=project, number=services.next_activity_number(project=project))
+    else:
+        activity = get_object_or_404(Activity, project=project, number=number)
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda: services.activity_save(
+                activity=form.instance,
+                user=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                expected_version=form.expected_version,
+            ),
+        )
+        if saved:
+            messages.success(request, _("Activiteit %(activity)s is opgeslagen.") % {"activity": saved})
+            return redirect("project_detail", code=project.code)
+    context = {"form": form, "object": activity, "kind": _("activiteit"), "project": project}
+    return render(request, "projects/form.html", context)
+
+
+@programme_view()
+@require_http_methods(["GET", "POST"])
+def activity_delete(request, programme, code, number):
+    project = _get_project(programme, code)
+    _check_activity_rights(request, project)
+    activity = get_object_or_404(Activity, project=project, number=number)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.activity_delete(activity=activity, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Activiteit %(activity)s is verwijderd.") % {"activity": activity})
+        return redirect("project_detail", code=project.code)
+    return render(request, "projects/confirm_delete.html", {"form": form, "object": activity, "project": project})
+
+
+@programme_view()
+def project_history(request, programme, code):
+    project = _get_project(programme, code)
+    rows = selectors.project_history(project=project)
+    return render(request, "projects/project_history.html", {"project": project, "rows": rows})

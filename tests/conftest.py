@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from projects.demo.loader import DEMO_PASSWORD, load_demo
+
+
+@pytest.fixture
+def demo(db):
+    """The IJssel-Vecht demo plan with its demo users, as `make demo` loads it."""
+    return load_demo()
+
+
+def _login(client, username):
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+@pytest.fixture
+def manager_client(demo, client):
+    return _login(client, "programmamanager")
+
+
+@pytest.fixture
+def steering_client(demo, client):
+    return _login(client, "stuurgroep")
+
+
+@pytest.fixture
+def leader_client(demo, client):
+    return _login(client, "projectleider")
+
+
+@pytest.fixture
+def role_client(demo, client):
+    """A client logged in as the named demo user, or anonymous for None."""
+
+    def make(username):
+        client.logout()
+        if username:
+            _login(client, username)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def demo_user(demo):
+    return lambda username: get_user_model().objects.get(username=username)

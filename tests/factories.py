@@ -1,0 +1,82 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from projects.models import Activity, Membership, Organisation, Programme, Project, Region, Theme
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    password = factory.django.Password("geheim-wachtwoord")
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: str(20 + n))
+    name = factory.Sequence(lambda n: f"Regio {n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    region = factory.SubFactory(RegionFactory)
+    title = factory.Sequence(lambda n: f"Programma {n}")
+    first_year = 2020
+    last_year = 2024
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    role = Membership.Role.PROGRAMME_MANAGER
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    theme = factory.SubFactory(ThemeFactory)
+    programme = factory.SelfAttribute("theme.programme")
+    title = factory.Sequence(lambda n: f"Project {n}")
+
+    @factory.lazy_attribute
+    def code(self):
+        count = Project.objects.filter(theme=self.theme).count()
+        return f"{self.theme.number}.{count + 1}"
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    project = factory.SubFactory(ProjectFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Activiteit {n}")
