@@ -4,15 +4,19 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Project
 
+HIDE_ON_PHONE = {"td": {"class": "hide-sm"}, "th": {"class": "hide-sm"}}
+
 
 class ProjectTable(tables.Table):
     code = tables.LinkColumn("project_detail", args=[tables.A("code")], verbose_name=_("Code"))
     title = tables.LinkColumn("project_detail", args=[tables.A("code")], verbose_name=_("Project"))
-    theme = tables.Column(verbose_name=_("Thema"), order_by=("theme__number", "code"))
+    theme = tables.Column(verbose_name=_("Thema"), order_by=("theme__number", "code"), attrs=HIDE_ON_PHONE)
     leaders = tables.Column(verbose_name=_("Projectleiders"), orderable=False, empty_values=())
-    lead_organisations = tables.Column(verbose_name=_("Trekkers"), orderable=False, empty_values=())
+    lead_organisations = tables.Column(
+        verbose_name=_("Trekkers"), orderable=False, empty_values=(), attrs=HIDE_ON_PHONE
+    )
     activity_count = tables.Column(
-        verbose_name=_("Activiteiten"), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+        verbose_name=_("Activiteiten"), attrs={"td": {"class": "num hide-sm"}, "th": {"class": "num hide-sm"}}
     )
 
     class Meta:

@@ -1,7 +1,12 @@
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from projects.demo.loader import DEMO_PASSWORD, load_demo
+
+# live_server runs in a thread beside Playwright's event loop; Django must allow the ORM there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture

@@ -72,7 +72,9 @@ def _upsert(model, defaults: dict, **lookup):
 
 
 def _text(value) -> str:
-    return " ".join(str(value or "").split()) if value is not None else ""
+    """Tidy whitespace within lines, but keep the line breaks the plan uses for numbered ambitions and bullets."""
+    lines = (" ".join(line.split()) for line in str(value or "").splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 @transaction.atomic
