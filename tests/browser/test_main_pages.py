@@ -81,6 +81,8 @@ def test_pages_before_login(site, page, check_a11y, check_fits, screenshot):
 def test_form_with_errors_is_accessible(login, site, page, check_a11y, check_fits):
     login(MANAGER)
     page.goto(f"{site}/projecten/2.1/activiteiten/nieuw/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe activiteit")
+    expect(page.get_by_role("navigation", name="Kruimelpad")).to_contain_text("Project 2.1")
     page.get_by_label("Titel").fill("")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("Niet opgeslagen.")
