@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make demo   set up, migrate, load the IJssel-Vecht demo plan and serve on http://127.0.0.1:8000
 #   make test   set up and run the whole test suite (lint, migrations check, unit, integration, browser)
-.PHONY: demo test lint format worker beat vendor
+.PHONY: demo test browser lint format worker beat vendor
 
 PY := .venv/bin/python
 
@@ -18,6 +18,12 @@ test:
 	.venv/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=vsvplan.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(PYTEST_ARGS)
+
+# Only the browser tests (Playwright + the system Chromium, axe-core on every main page); screenshots in screenshots/.
+browser:
+	scripts/setup-venv.sh requirements-dev.txt
+	scripts/system-packages.sh
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser $(PYTEST_ARGS)
 
 lint:
 	.venv/bin/ruff check .

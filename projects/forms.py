@@ -1,6 +1,7 @@
 """Forms for the plan: input cleaning and clear Dutch messages, nothing else."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -115,3 +116,12 @@ class ActivityForm(VersionedForm):
 
 class DeleteForm(forms.Form):
     reason = forms.CharField(label=_("Reden van verwijderen"), max_length=100, required=False)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form without autofocus: the page starts at the top, so keyboard and screen-reader
+    users meet the skip link and the page's heading first (focus is not moved for them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.pop("autofocus", None)

@@ -34,9 +34,9 @@ def programme_view(manage: bool = False):
                 raise PermissionDenied(
                     _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
                 )
+            request.programme = programme  # also for the 403 page below, so it keeps the programme's menu
             if manage and not permissions.can_manage(request.user, programme):
                 raise PermissionDenied(_("Alleen programmamanagers mogen dit wijzigen."))
-            request.programme = programme
             return view(request, programme, *args, **kwargs)
 
         return wrapper

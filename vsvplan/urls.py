@@ -4,11 +4,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from projects.forms import LoginForm
+
 admin.site.site_header = _("vsvplan beheer")
 admin.site.site_title = _("vsvplan beheer")
 
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("projects.urls")),

@@ -2,6 +2,10 @@
 
 Every test here is marked `browser`. Each saves a full-page screenshot of its last page under
 screenshots/ (ignored by git) so a person can look at what the pages look like.
+
+Fixtures for journeys: `site` (base URL, demo plan loaded), `login(username)`, Playwright's `page`,
+`check_a11y(page)` (axe-core, fails on serious/critical WCAG 2.1 A/AA violations), `check_fits(page)`
+(no page-wide horizontal scrolling) and `screenshot(page, name)`.
 """
 
 import os
@@ -14,7 +18,14 @@ import pytest
 from projects.demo.loader import DEMO_PASSWORD, load_demo
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+AXE_SCRIPT = ROOT / "static" / "vendor" / "axe-core" / "axe.min.js"
+# What the law asks of Dutch public bodies (WCAG 2.1 AA); axe's best practices are run too, but only reported.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = ("serious", "critical")
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -47,7 +58,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 900}}
+    return {**browser_context_args, "locale": "nl-NL", "viewport": DESKTOP}
 
 
 @pytest.fixture
@@ -72,10 +83,84 @@ def login(page, site):
     return do_login
 
 
+def _file_name(text: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", text).strip("_") or "pagina"
+
+
 @pytest.fixture(autouse=True)
 def _screenshot_last_page(request, page):
     yield
     if page.url.startswith("http"):
         SCREENSHOTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.name)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{_file_name(request.node.name)}.png"), full_page=True)
+
+
+@pytest.fixture
+def screenshot(request):
+    """Save a full-page PNG of the page now, as screenshots/<test>/<name>.png."""
+
+    def take(page, name):
+        folder = SCREENSHOTS / _file_name(request.node.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{_file_name(name)}.png"), full_page=True)
+
+    return take
+
+
+def _describe(violation) -> str:
+    nodes = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+    more = f" (+{len(violation['nodes']) - 5})" if len(violation["nodes"]) > 5 else ""
+    return f"[{violation['impact']}] {violation['id']}: {violation['help']} → {nodes}{more} ({violation['helpUrl']})"
+
+
+@pytest.fixture
+def check_a11y():
+    """Run axe-core on the page as it is now: fail on serious/critical WCAG 2.1 A/AA violations, print the rest.
+
+    Returns the violations that did not fail the test (lower impact, or best practices only).
+    """
+
+    def check(page, label=""):
+        if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        violations = page.evaluate(
+            """async (tags) => (await axe.run(document, {
+                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
+            })).violations.map(v => ({
+                id: v.id, impact: v.impact, tags: v.tags, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target}))
+            }))""",
+            [*WCAG_TAGS, "best-practice"],
+        )
+        where = f"{label or page.url} ({page.viewport_size['width']} px)"
+        failing = [
+            v for v in violations if v["impact"] in FAILING_IMPACTS and any(tag in WCAG_TAGS for tag in v["tags"])
+        ]
+        reported = [v for v in violations if v not in failing]
+        for violation in reported:
+            print(f"axe, niet blokkerend, {where}: {_describe(violation)}")
+        assert not failing, f"axe vindt op {where}:\n" + "\n".join(_describe(v) for v in failing)
+        return reported
+
+    return check
+
+
+@pytest.fixture
+def check_fits():
+    """Assert that the page does not scroll sideways at the current width (tables may scroll in their own box)."""
+
+    def check(page, label=""):
+        overflow = page.evaluate(
+            """() => {
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return null;
+                const wide = [...document.body.querySelectorAll("*")]
+                    .filter(el => el.getBoundingClientRect().right > width + 1)
+                    .slice(0, 5)
+                    .map(el => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
+                return {scrollWidth: document.documentElement.scrollWidth, width, wide};
+            }"""
+        )
+        assert overflow is None, f"{label or page.url} schuift zijwaarts: {overflow}"
+
+    return check
