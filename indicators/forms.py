@@ -23,6 +23,8 @@ def parse_dutch_decimal(text: str) -> Decimal:
     """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number."""
     cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
     if "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
+        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d*", cleaned):
+            raise ValueError(text)
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")

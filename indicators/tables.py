@@ -13,22 +13,26 @@ NUM_HIDE_ON_PHONE = {"td": {"class": "num hide-sm"}, "th": {"class": "num hide-s
 
 
 class DashboardTable(tables.Table):
-    group = tables.Column(accessor="indicator.get_group_display", verbose_name=_("Groep"), visible=False)
-    indicator = tables.Column(accessor="indicator.name", verbose_name=_("Indicator"))
-    school_year = tables.Column(accessor="selected.school_year", verbose_name=_("Schooljaar"), visible=False)
-    baseline = tables.Column(accessor="indicator.baseline", verbose_name=_("Nulmeting"), attrs=NUM_HIDE_ON_PHONE)
-    target = tables.Column(accessor="selected.target.value", verbose_name=_("Streefcijfer"), attrs=NUM, empty_values=())
-    target_label = tables.Column(accessor="selected.target_label", verbose_name=_("Streefcijfer (plan)"), visible=False)
-    actual = tables.Column(accessor="selected.actual", verbose_name=_("Cijfer"), attrs=NUM, empty_values=())
+    group = tables.Column(accessor="indicator__get_group_display", verbose_name=_("Groep"), visible=False)
+    indicator = tables.Column(accessor="indicator__name", verbose_name=_("Indicator"))
+    school_year = tables.Column(accessor="selected__school_year", verbose_name=_("Schooljaar"), visible=False)
+    baseline = tables.Column(accessor="indicator__baseline", verbose_name=_("Nulmeting"), attrs=NUM_HIDE_ON_PHONE)
+    target = tables.Column(
+        accessor="selected__target__value", verbose_name=_("Streefcijfer"), attrs=NUM, empty_values=()
+    )
+    target_label = tables.Column(
+        accessor="selected__target_label", verbose_name=_("Streefcijfer (plan)"), visible=False
+    )
+    actual = tables.Column(accessor="selected__actual", verbose_name=_("Cijfer"), attrs=NUM, empty_values=())
     finality = tables.Column(
-        accessor="selected.measurement.get_finality_display", verbose_name=_("Voorlopig"), visible=False
+        accessor="selected__measurement__get_finality_display", verbose_name=_("Voorlopig"), visible=False
     )
-    norm = tables.Column(accessor="indicator.norm", verbose_name=_("Landelijke norm"), attrs=NUM_HIDE_ON_PHONE)
-    status = tables.Column(accessor="selected.assessment", verbose_name=_("Status"))
+    norm = tables.Column(accessor="indicator__norm", verbose_name=_("Landelijke norm"), attrs=NUM_HIDE_ON_PHONE)
+    status = tables.Column(accessor="selected__assessment", verbose_name=_("Status"))
     progress = tables.Column(
-        accessor="selected.assessment.progress_pct", verbose_name=_("Voortgang (%)"), visible=False
+        accessor="selected__assessment__progress_pct", verbose_name=_("Voortgang (%)"), visible=False
     )
-    trend = tables.Column(accessor="selected.trend", verbose_name=_("Trend"), attrs=HIDE_ON_PHONE, empty_values=())
+    trend = tables.Column(accessor="selected__trend", verbose_name=_("Trend"), attrs=HIDE_ON_PHONE, empty_values=())
 
     class Meta:
         orderable = False

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from indicators.models import Indicator
@@ -62,7 +63,7 @@ def trend_text(trend, indicator: Indicator) -> str:
 
 def trend_html(trend, indicator: Indicator) -> str:
     if trend is None:
-        return format_html('<span class="muted">{}</span>', _("geen eerder cijfer"))
+        return mark_safe('<span class="muted">—</span>')
     arrow = "▲" if trend.delta > 0 else ("▼" if trend.delta < 0 else "▶")
     return format_html(
         '<span class="kpi-trend kpi-trend--{}"><span aria-hidden="true">{}</span> {}</span>',
