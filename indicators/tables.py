@@ -2,7 +2,7 @@
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .templatetags.kpi import format_value, sparkline, status_badge, trend_html, trend_text
@@ -61,7 +61,7 @@ class DashboardTable(tables.Table):
 
     def render_target(self, value, record):
         return format_html(
-            '{}<span class="kpi-sub">{}</span>', self._value(value, record), record.selected.target_label
+            '{}<span class="kpi-sub hide-sm">{}</span>', self._value(value, record), record.selected.target_label
         )
 
     def value_target(self, value, record):
@@ -70,7 +70,11 @@ class DashboardTable(tables.Table):
     def render_actual(self, value, record):
         measurement = record.selected.measurement
         if measurement is None:
-            return format_html('<span class="muted">{}</span>', _("nog geen cijfer"))
+            return format_html(
+                '<span class="muted"><span class="hide-sm">{}</span>'
+                '<span class="show-sm" aria-hidden="true">—</span></span>',
+                _("nog geen cijfer"),
+            )
         if measurement.is_provisional:
             return format_html('{} <span class="kpi-provisional">{}</span>', self._value(value, record), _("voorlopig"))
         return self._value(value, record)
@@ -79,9 +83,9 @@ class DashboardTable(tables.Table):
         return self._value(value, record) if record.selected.measurement else ""
 
     def render_status(self, value, record):
-        note = value.note_text or value.versus_baseline_text
+        notes = [text for text in (value.versus_baseline_text, value.note_text) if text]
         return format_html(
-            "{}{}", status_badge(value), format_html('<span class="kpi-sub">{}</span>', note) if note else ""
+            "{}{}", status_badge(value), format_html_join("", '<span class="kpi-sub">{}</span>', ((n,) for n in notes))
         )
 
     def value_status(self, value, record):

@@ -99,3 +99,14 @@ def sparkline(values, width=80, height=24):
         height,
         coords,
     )
+
+
+@register.filter
+def change_value(value):
+    """A value in the history list: numbers the Dutch way (3,72), nothing as "(leeg)", long text shortened."""
+    if value is None or value == "":
+        return _("(leeg)")
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return number_format(value, use_l10n=True, force_grouping=isinstance(value, int))
+    text = str(value)
+    return text if len(text) <= 120 else text[:119] + "…"

@@ -111,7 +111,7 @@ def test_correcting_a_figure_needs_a_reason_and_keeps_the_old_one(manager_client
     old, new = figure.history.order_by("history_date")[0], figure.history.order_by("history_date").last()
     assert old.value == Decimal("3.72") and new.history_change_reason == "definitief DUO-cijfer"
     history = manager_client.get(reverse("indicator_history", kwargs={"code": "mbo-niveau-3"})).content.decode()
-    assert "definitief DUO-cijfer" in history and "3.72" in history and "3.80" in history
+    assert "definitief DUO-cijfer" in history and "<del>3,72</del> → <ins>3,80</ins>" in history
 
 
 def test_stale_form_is_refused(manager_client):

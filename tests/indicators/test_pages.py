@@ -72,6 +72,7 @@ def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo)
     Measurement.objects.create(indicator=work, region=region, school_year="2023-2024", value=Decimal("30"))
     row = _row(steering_client.get(reverse("kpi_dashboard")).content.decode(), "Terugkeer VSV’ers naar werk")
     assert "op koers" in row and "kpi-status--ok" in row and "nulmeting haalt dit streefcijfer al" in row
+    assert "slechter dan de nulmeting" in row
 
 
 def test_indicator_page_has_chart_data_and_the_same_figures_in_a_table(steering_client):
