@@ -1,5 +1,8 @@
 """KPI journey in a real browser: a programme manager enters a figure and the dashboard status changes."""
 
+from pathlib import Path
+
+import pytest
 from playwright.sync_api import expect
 
 
@@ -34,3 +37,18 @@ def test_steering_group_reads_the_chart_page(login, site):
     expect(page.get_by_role("img", name="Grafiek van Terugkeer VSV’ers naar school")).to_be_visible()
     expect(page.get_by_role("link", name="Cijfer invoeren")).to_have_count(0)
     assert page.evaluate("typeof Chart !== 'undefined' && Object.keys(Chart.instances).length") == 1
+
+
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("path", ["/dashboard/", "/dashboard/mbo-niveau-3/", "/dashboard/mbo-niveau-3/bewerken/"])
+def test_kpi_pages_pass_axe(login, site, path):
+    page = login("programmamanager", path)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+    )
+    assert result == []
