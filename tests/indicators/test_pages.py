@@ -197,3 +197,10 @@ def test_dashboard_ignores_other_regions_figures(steering_client, demo):
     Measurement.objects.create(indicator=indicator, region=elsewhere, school_year="2023-2024", value=Decimal("9.99"))
     html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
     assert "9,99%" not in html and "nog geen cijfer" in _row(html, "VSV MBO niveau 3")
+
+
+@pytest.mark.parametrize("year", ["onzin", "2030-2031", "2023/2024'"])
+def test_unknown_year_falls_back_to_the_default_year(steering_client, year):
+    response = steering_client.get(reverse("kpi_dashboard"), {"jaar": year})
+    assert response.status_code == 200
+    assert response.context["dashboard"].selected_year == "2023-2024"
