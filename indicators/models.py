@@ -1,1 +1,220 @@
-"""KPIs, streefcijfers and measurements: see the KPI issue. Empty until then."""
+"""KPIs of a programme: the indicator with its baseline and norm, a target per school year, and measurements.
+
+Values are Decimals in the indicator's unit: for a percentage indicator 3.70 means 3,70%; for a count
+indicator it is the count. Numerator and denominator (vsv'ers, deelnemers) are kept where known.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from projects.models import Programme, Project, Region, VersionedModel
+
+from .schoolyear import SchoolYear, validate_school_year
+from .status import DEFAULT_MARGIN_PCT, Direction
+
+VALUE_FIELD = {"max_digits": 12, "decimal_places": 2}
+PERCENT_MAX = Decimal("100")
+
+
+class Indicator(VersionedModel):
+    class Unit(models.TextChoices):
+        PERCENTAGE = "percentage", _("percentage")
+        COUNT = "aantal", _("aantal")
+
+    class DirectionChoice(models.TextChoices):
+        LOWER = Direction.LOWER.value, _("lager is beter")
+        HIGHER = Direction.HIGHER.value, _("hoger is beter")
+
+    class Group(models.TextChoices):
+        VO = "vo", _("VO")
+        MBO = "mbo", _("MBO")
+        RETURN = "terugkeer", _("Terugkeer")
+
+    class Source(models.TextChoices):
+        DUO = "duo", _("DUO-import")
+        HAND = "hand", _("met de hand ingevoerd")
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        validators=[RegexValidator(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", _("Alleen kleine letters, cijfers en streepjes."))],
+        help_text=_("Korte naam in het webadres, bijvoorbeeld mbo-niveau-3."),
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    definition = models.TextField(_("definitie"), blank=True)
+    unit = models.CharField(_("eenheid"), max_length=20, choices=Unit.choices, default=Unit.PERCENTAGE)
+    direction = models.CharField(
+        _("richting"), max_length=10, choices=DirectionChoice.choices, default=DirectionChoice.LOWER
+    )
+    group = models.CharField(_("groep"), max_length=20, choices=Group.choices)
+    category = models.CharField(
+        _("categorie"), max_length=100, help_text=_("Bijvoorbeeld VO onderbouw, MBO niveau 3 of Terug naar school.")
+    )
+    source = models.CharField(_("bron"), max_length=10, choices=Source.choices, default=Source.DUO)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    projects = models.ManyToManyField(
+        Project, verbose_name=_("bijdragende projecten"), related_name="indicators", blank=True
+    )
+    baseline = models.DecimalField(
+        _("nulmeting"), null=True, blank=True, validators=[MinValueValidator(0)], **VALUE_FIELD
+    )
+    baseline_when = models.CharField(
+        _("nulmeting van"),
+        max_length=100,
+        blank=True,
+        help_text=_("Wanneer de nulmeting is vastgesteld, bijv. maart 2020."),
+    )
+    norm = models.DecimalField(
+        _("landelijke streefnorm"), null=True, blank=True, validators=[MinValueValidator(0)], **VALUE_FIELD
+    )
+    norm_school_year = models.CharField(
+        _("streefnorm voor schooljaar"), max_length=9, blank=True, validators=[validate_school_year]
+    )
+    risk_margin_pct = models.DecimalField(
+        _("marge voor risico"),
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_MARGIN_PCT,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_(
+            "Percentage van de afstand nulmeting → streefcijfer. Wie het streefcijfer net mist, "
+            "maar binnen deze marge blijft, staat op risico in plaats van achter."
+        ),
+    )
+    history = HistoricalRecords(m2m_fields=[projects])
+
+    class Meta:
+        ordering = ["programme", "position", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "code"], name="one_indicator_code_per_programme"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == self.Unit.PERCENTAGE
+
+    @property
+    def target_word(self):
+        return _("streefpercentage") if self.is_percentage else _("streefcijfer")
+
+    def check_value(self, value, field: str) -> dict:
+        """Errors for a value that cannot be a figure of this indicator (a percentage above 100)."""
+        if value is not None and self.is_percentage and value > PERCENT_MAX:
+            return {field: _("Een percentage ligt tussen 0 en 100.")}
+        return {}
+
+    def clean(self):
+        errors = {**self.check_value(self.baseline, "baseline"), **self.check_value(self.norm, "norm")}
+        if self.norm is not None and not self.norm_school_year:
+            errors["norm_school_year"] = _("Vul in voor welk schooljaar de streefnorm geldt.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Target(VersionedModel):
+    """The streefcijfer for one school year. The plan labels it by its peildatum: 1-10-2021 is 2020-2021."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="targets"
+    )
+    school_year = models.CharField(_("schooljaar"), max_length=9, validators=[validate_school_year])
+    value = models.DecimalField(_("streefcijfer"), validators=[MinValueValidator(0)], **VALUE_FIELD)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "school_year"]
+        verbose_name = _("streefcijfer")
+        verbose_name_plural = _("streefcijfers")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "school_year"], name="one_target_per_indicator_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.school_year}: {self.value}"
+
+    @property
+    def peildatum_label(self) -> str:
+        return SchoolYear.parse(self.school_year).peildatum_label
+
+    def clean(self):
+        if self.indicator_id and (errors := self.indicator.check_value(self.value, "value")):
+            raise ValidationError(errors)
+
+
+class Measurement(VersionedModel):
+    """The actual figure of an indicator for a region in a school year. Revisions stay in the history."""
+
+    class Finality(models.TextChoices):
+        PROVISIONAL = "voorlopig", _("voorlopig")
+        DEFINITIVE = "definitief", _("definitief")
+        UNSTATED = "niet-vermeld", _("niet vermeld")
+
+    class Source(models.TextChoices):
+        HAND = "hand", _("met de hand ingevoerd")
+        IMPORT = "import", _("DUO-import")
+        DOCUMENT = "document", _("uit een document")
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="measurements"
+    )
+    region = models.ForeignKey(Region, verbose_name=_("RMC-regio"), on_delete=models.PROTECT, related_name="+")
+    school_year = models.CharField(_("schooljaar"), max_length=9, validators=[validate_school_year])
+    value = models.DecimalField(_("cijfer"), validators=[MinValueValidator(0)], **VALUE_FIELD)
+    numerator = models.PositiveIntegerField(
+        _("teller"), null=True, blank=True, help_text=_("Bijvoorbeeld het aantal vsv'ers.")
+    )
+    denominator = models.PositiveIntegerField(
+        _("noemer"), null=True, blank=True, help_text=_("Bijvoorbeeld het aantal deelnemers.")
+    )
+    finality = models.CharField(
+        _("voorlopig of definitief"), max_length=20, choices=Finality.choices, default=Finality.PROVISIONAL
+    )
+    source = models.CharField(_("bron"), max_length=20, choices=Source.choices, default=Source.HAND)
+    source_detail = models.CharField(_("bron, toelichting"), max_length=300, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingevoerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "school_year"]
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "region", "school_year"], name="one_measurement_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.school_year}: {self.value}"
+
+    @property
+    def is_provisional(self) -> bool:
+        return self.finality == self.Finality.PROVISIONAL
+
+    def clean(self):
+        errors = self.indicator.check_value(self.value, "value") if self.indicator_id else {}
+        if self.denominator == 0:
+            errors["denominator"] = _("De noemer kan geen 0 zijn.")
+        elif self.numerator is not None and self.denominator is not None and self.numerator > self.denominator:
+            errors["numerator"] = _("De teller is groter dan de noemer.")
+        if errors:
+            raise ValidationError(errors)

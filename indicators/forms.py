@@ -1,0 +1,268 @@
+"""KPI forms: Dutch number input ("3,70", "3,70%", "3.70"), school years, and a reason for every change."""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from projects.forms import VersionedForm
+from projects.models import Project
+
+from .models import Indicator, Measurement, Target
+from .schoolyear import SchoolYear
+
+NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
+# Figures are often published rounded to whole percentages (Tabel 4: 164 of 608 is "27%").
+RATIO_TOLERANCE = Decimal("0.5")
+
+
+def parse_dutch_decimal(text: str) -> Decimal:
+    """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number."""
+    cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
+    if "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
+        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d*", cleaned):
+            raise ValueError(text)
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise ValueError(text)
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+
+
+class DutchDecimalField(forms.DecimalField):
+    """A decimal typed the Dutch way. Shown back with a comma (3,70)."""
+
+    default_error_messages = {
+        "invalid": NUMBER_HINT,
+        "max_decimal_places": _("Gebruik hoogstens %(max)s cijfers achter de komma."),
+        "min_value": _("Vul een getal van %(limit_value)s of meer in."),
+        "max_value": _("Vul een getal van hoogstens %(limit_value)s in."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return parse_dutch_decimal(value)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float):
+            return number_format(value, decimal_pos=self.decimal_places, use_l10n=True)
+        return value
+
+    def widget_attrs(self, widget):
+        return {}  # no step/min/max: it is a text box, so "3,70" can be typed
+
+
+class DutchIntegerField(forms.IntegerField):
+    """A count, with or without thousands dots: "13.405", "13405", "13 405"."""
+
+    default_error_messages = {"invalid": _("Vul een heel getal in, bijvoorbeeld 13.405.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        cleaned = re.sub(r"[\s.]", "", str(value))
+        if not cleaned.isdigit():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(cleaned)
+
+    def widget_attrs(self, widget):
+        return {}
+
+
+class SchoolYearField(forms.CharField):
+    default_error_messages = {"invalid": _("Vul een schooljaar in als 2020-2021.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", _("Bijvoorbeeld 2020-2021: het schooljaar dat het cijfer meet."))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return str(SchoolYear.parse(value))
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+class KpiForm(VersionedForm):
+    """A reason is required for every change to an existing figure: the steering group asks why."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "reason" in self.fields:
+            self.fields["reason"].required = True
+            self.fields["reason"].help_text = _(
+                "Komt in de geschiedenis te staan, bijvoorbeeld: gecorrigeerd naar het definitieve DUO-cijfer."
+            )
+            self.fields["reason"].error_messages["required"] = _("Geef een reden voor deze wijziging.")
+
+
+class IndicatorForm(KpiForm):
+    baseline = DutchDecimalField(label=_("Nulmeting"), required=False, min_value=0)
+    norm = DutchDecimalField(label=_("Landelijke streefnorm"), required=False, min_value=0)
+    norm_school_year = SchoolYearField(label=_("Streefnorm voor schooljaar"), required=False, help_text="")
+    risk_margin_pct = DutchDecimalField(
+        label=_("Marge voor risico (%)"),
+        min_value=0,
+        max_value=100,
+        help_text=Indicator._meta.get_field("risk_margin_pct").help_text,
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "definition",
+            "baseline",
+            "baseline_when",
+            "norm",
+            "norm_school_year",
+            "risk_margin_pct",
+            "projects",
+        ]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 4}), "projects": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["projects"].queryset = Project.objects.filter(programme=self.instance.programme).order_by(
+            "theme__number", "code"
+        )
+        self.fields["projects"].label_from_instance = str
+
+
+class TargetForm(KpiForm):
+    school_year = SchoolYearField(label=_("Schooljaar"))
+    value = DutchDecimalField(label=_("Streefcijfer"), min_value=0)
+
+    class Meta:
+        model = Target
+        fields = ["school_year", "value"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["school_year"]  # another year is another target
+        if self.instance.indicator.is_percentage:
+            self.fields["value"].label = _("Streefpercentage")
+
+    def clean_school_year(self):
+        year = self.cleaned_data["school_year"]
+        if Target.objects.filter(indicator=self.instance.indicator, school_year=year).exists():
+            raise ValidationError(
+                _("Voor %(year)s is al een streefcijfer. Pas dat aan in plaats van een nieuw te maken."),
+                params={"year": year},
+            )
+        return year
+
+
+class MeasurementForm(KpiForm):
+    school_year = SchoolYearField(label=_("Schooljaar"))
+    value = DutchDecimalField(
+        label=_("Cijfer"),
+        required=False,
+        min_value=0,
+        help_text=_("Leeg laten als u teller en noemer invult: dan wordt het percentage berekend."),
+    )
+    numerator = DutchIntegerField(label=_("Teller (bijvoorbeeld vsv'ers)"), required=False)
+    denominator = DutchIntegerField(label=_("Noemer (bijvoorbeeld deelnemers)"), required=False)
+
+    class Meta:
+        model = Measurement
+        fields = ["school_year", "value", "numerator", "denominator", "finality", "source_detail"]
+        labels = {"source_detail": _("Bron")}
+        help_texts = {"source_detail": _("Waar komt het cijfer vandaan? Bijvoorbeeld: DUO-factsheet maart 2025.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        indicator = self.instance.indicator
+        if self.instance.pk:
+            del self.fields["school_year"]
+        if indicator.is_percentage:
+            self.fields["value"].label = _("Percentage")
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
+            self.fields["value"].required = True
+            self.fields["value"].help_text = ""
+        self.fields["finality"].widget = forms.RadioSelect(choices=self.fields["finality"].choices)
+
+    def clean_school_year(self):
+        year = self.cleaned_data["school_year"]
+        taken = Measurement.objects.filter(
+            indicator=self.instance.indicator, region_id=self.instance.indicator.programme.region_id, school_year=year
+        )
+        if taken.exists():
+            raise ValidationError(
+                _("Voor %(year)s is al een cijfer. Pas dat aan; het oude cijfer blijft in de geschiedenis."),
+                params={"year": year},
+            )
+        return year
+
+    def clean(self):
+        data = super().clean()
+        value, numerator, denominator = (data.get(name) for name in ("value", "numerator", "denominator"))
+        if self.errors:
+            return data
+        if (numerator is None) != (denominator is None):
+            raise ValidationError(_("Vul teller en noemer allebei in, of allebei niet."))
+        if numerator is not None and denominator:
+            computed = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if value is None:
+                data["value"] = self.instance.value = computed
+            elif abs(value - computed) > RATIO_TOLERANCE:
+                self.add_error(
+                    "value",
+                    _("%(value)s%% past niet bij %(numerator)s van %(denominator)s (%(computed)s%%).")
+                    % {
+                        "value": number_format(value, 2, use_l10n=True),
+                        "numerator": number_format(numerator, use_l10n=True, force_grouping=True),
+                        "denominator": number_format(denominator, use_l10n=True, force_grouping=True),
+                        "computed": number_format(computed, 2, use_l10n=True),
+                    },
+                )
+        elif value is None:
+            self.add_error("value", _("Vul het cijfer in, of teller en noemer."))
+        return data
+
+
+class YearForm(forms.Form):
+    """The dashboard's year selector."""
+
+    jaar = forms.ChoiceField(label=_("Schooljaar"), required=False)
+
+    def __init__(self, *args, school_years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].choices = [
+            (
+                year,
+                _("%(year)s (peildatum %(peildatum)s)")
+                % {"year": year, "peildatum": SchoolYear.parse(year).peildatum_label},
+            )
+            for year in reversed(school_years)
+        ]

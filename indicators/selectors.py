@@ -1,0 +1,219 @@
+"""Reads for the KPI pages. Each runs a fixed number of queries, whatever the number of indicators and years:
+one for the indicators, one for all their targets, one for all their measurements (and one for projects
+on the indicator page); the rest is computed in memory.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from projects.models import Programme, Project
+from projects.selectors import _with_changes
+
+from .models import Indicator, Measurement, Target
+from .schoolyear import SchoolYear
+from .status import Assessment, Comparison, assess, compare
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The change from the last earlier figure to this one."""
+
+    previous_year: str
+    delta: Decimal
+    comparison: Comparison
+
+
+@dataclass
+class YearRow:
+    """One indicator in one school year: what was aimed at, what was measured, and the status."""
+
+    school_year: str
+    target: Target | None
+    target_label: str
+    measurement: Measurement | None
+    assessment: Assessment
+    trend: Trend | None = None
+
+    @property
+    def peildatum_label(self) -> str:
+        return SchoolYear.parse(self.school_year).peildatum_label
+
+    @property
+    def actual(self) -> Decimal | None:
+        return self.measurement.value if self.measurement else None
+
+
+@dataclass
+class IndicatorRow:
+    """An indicator with its rows per school year, for the dashboard (one selected year) and its own page."""
+
+    indicator: Indicator
+    years: dict[str, YearRow]
+    selected: YearRow | None = None
+    history: list[Decimal | None] = field(default_factory=list)  # actual figures up to the selected year
+
+
+@dataclass
+class Dashboard:
+    school_years: list[str]
+    selected_year: str | None
+    rows: list[IndicatorRow]
+
+    @property
+    def groups(self):
+        """(group label, rows) in the order VO, MBO, terugkeer; empty groups left out."""
+        result = []
+        for value, label in Indicator.Group.choices:
+            rows = [row for row in self.rows if row.indicator.group == value]
+            if rows:
+                result.append((value, label, rows))
+        return result
+
+
+def _indicators(*, programme: Programme) -> QuerySet[Indicator]:
+    return (
+        Indicator.objects.filter(programme=programme)
+        .order_by("position", "code")
+        .prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("school_year")),
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.filter(region_id=programme.region_id)
+                .select_related("entered_by")
+                .order_by("school_year"),
+            ),
+        )
+    )
+
+
+def target_labels(indicator: Indicator) -> dict[str, str]:
+    """{"2020-2021": "1e streefpercentage 1-10-2021", …}: the plan's own names for its targets, in year order."""
+    labels = {}
+    for number, target in enumerate(indicator.targets.all(), start=1):
+        labels[target.school_year] = f"{number}e {indicator.target_word} {target.peildatum_label}"
+    return labels
+
+
+def _year_rows(indicator: Indicator) -> dict[str, YearRow]:
+    targets = {target.school_year: target for target in indicator.targets.all()}
+    measurements = {m.school_year: m for m in indicator.measurements.all()}
+    labels = target_labels(indicator)
+    rows, previous = {}, None
+    for year in sorted(targets.keys() | measurements.keys()):
+        target, measurement = targets.get(year), measurements.get(year)
+        row = YearRow(
+            school_year=year,
+            target=target,
+            target_label=labels.get(year, ""),
+            measurement=measurement,
+            assessment=assess(
+                baseline=indicator.baseline,
+                target=target.value if target else None,
+                actual=measurement.value if measurement else None,
+                direction=indicator.direction,
+                margin_pct=indicator.risk_margin_pct,
+            ),
+        )
+        if measurement is not None:
+            if previous is not None:
+                row.trend = Trend(
+                    previous.school_year,
+                    measurement.value - previous.value,
+                    compare(measurement.value, previous.value, indicator.direction),
+                )
+            previous = measurement
+        rows[year] = row
+    return rows
+
+
+def _default_year(rows: list[IndicatorRow]) -> str | None:
+    """The newest school year with a target and a figure; else the newest year with a target; else the newest."""
+    with_both = {y for row in rows for y, r in row.years.items() if r.target and r.measurement}
+    with_target = {y for row in rows for y, r in row.years.items() if r.target}
+    every = {y for row in rows for y in row.years}
+    for years in (with_both, with_target, every):
+        if years:
+            return max(years)
+    return None
+
+
+def dashboard(*, programme: Programme, school_year: str | None = None) -> Dashboard:
+    """Every indicator of the programme in one school year (the default year when none or an unknown one is asked)."""
+    rows = [IndicatorRow(indicator, _year_rows(indicator)) for indicator in _indicators(programme=programme)]
+    years = sorted({year for row in rows for year in row.years})
+    selected = school_year if school_year in years else _default_year(rows)
+    for row in rows:
+        row.selected = row.years.get(selected) or YearRow(
+            selected or "", None, "", None, assess(baseline=None, target=None, actual=None, direction="lower")
+        )
+        row.history = [r.actual for y, r in row.years.items() if y <= (selected or "") and r.measurement]
+    return Dashboard(school_years=years, selected_year=selected, rows=rows)
+
+
+def indicator_detail(*, programme: Programme, code: str) -> IndicatorRow:
+    """One indicator with a row for every school year from its first to its last year (gaps included, for the chart)."""
+    indicator = (
+        _indicators(programme=programme)
+        .prefetch_related(Prefetch("projects", queryset=Project.objects.order_by("code")))
+        .get(code=code)
+    )
+    rows = _year_rows(indicator)
+    if rows:
+        first, last = SchoolYear.parse(min(rows)), SchoolYear.parse(max(rows))
+        year = first
+        while year <= last:
+            key = str(year)
+            if key not in rows:
+                rows[key] = YearRow(
+                    key, None, "", None, assess(baseline=None, target=None, actual=None, direction="lower")
+                )
+            year = year.next()
+        rows = dict(sorted(rows.items()))
+    return IndicatorRow(indicator, rows)
+
+
+def chart_data(row: IndicatorRow) -> dict:
+    """What the chart draws, as plain numbers (the page shows the same figures in a table)."""
+    indicator = row.indicator
+
+    def number(value):
+        return None if value is None else float(value)
+
+    years = list(row.years.values())
+    return {
+        "labels": [r.school_year for r in years],
+        "actual": [number(r.actual) for r in years],
+        "provisional": [bool(r.measurement and r.measurement.is_provisional) for r in years],
+        "target": [number(r.target.value) if r.target else None for r in years],
+        "norm": number(indicator.norm),
+        "baseline": number(indicator.baseline),
+        "unit": indicator.unit,
+    }
+
+
+def indicator_history(*, indicator: Indicator, limit: int = 200):
+    """Changes to the indicator, its targets and its figures, newest first, with who, what and why."""
+    indicator_fields = [
+        Indicator._meta.get_field(name)
+        for name in ("name", "baseline", "baseline_when", "norm", "norm_school_year", "risk_margin_pct", "definition")
+    ]
+    target_fields = [Target._meta.get_field(name) for name in ("school_year", "value")]
+    measurement_fields = [
+        Measurement._meta.get_field(name)
+        for name in ("school_year", "value", "numerator", "denominator", "finality", "source", "source_detail")
+    ]
+    sources = (
+        (indicator.history.all(), indicator_fields, "indicator"),
+        (Target.history.filter(indicator_id=indicator.pk), target_fields, "target"),
+        (Measurement.history.filter(indicator_id=indicator.pk), measurement_fields, "measurement"),
+    )
+    rows = []
+    for queryset, fields, kind in sources:
+        chunk = list(queryset.select_related("history_user").order_by("-history_date")[:limit])
+        for row in _with_changes(chunk, fields):
+            row.kind = kind
+        rows.extend(chunk)
+    rows.sort(key=lambda row: row.history_date, reverse=True)
+    return rows[:limit]

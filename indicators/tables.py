@@ -1,0 +1,98 @@
+"""The dashboard table: one row per indicator for the selected school year; CSV/XLSX export of the same figures."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from .templatetags.kpi import format_value, sparkline, status_badge, trend_html, trend_text
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+HIDE_ON_PHONE = {"td": {"class": "hide-sm"}, "th": {"class": "hide-sm"}}
+NUM_HIDE_ON_PHONE = {"td": {"class": "num hide-sm"}, "th": {"class": "num hide-sm"}}
+
+
+class DashboardTable(tables.Table):
+    group = tables.Column(accessor="indicator__get_group_display", verbose_name=_("Groep"), visible=False)
+    indicator = tables.Column(accessor="indicator__name", verbose_name=_("Indicator"))
+    school_year = tables.Column(accessor="selected__school_year", verbose_name=_("Schooljaar"), visible=False)
+    baseline = tables.Column(accessor="indicator__baseline", verbose_name=_("Nulmeting"), attrs=NUM_HIDE_ON_PHONE)
+    target = tables.Column(
+        accessor="selected__target__value", verbose_name=_("Streefcijfer"), attrs=NUM, empty_values=()
+    )
+    target_label = tables.Column(
+        accessor="selected__target_label", verbose_name=_("Streefcijfer (plan)"), visible=False
+    )
+    actual = tables.Column(accessor="selected__actual", verbose_name=_("Cijfer"), attrs=NUM, empty_values=())
+    finality = tables.Column(
+        accessor="selected__measurement__get_finality_display", verbose_name=_("Voorlopig"), visible=False
+    )
+    norm = tables.Column(accessor="indicator__norm", verbose_name=_("Landelijke norm"), attrs=NUM_HIDE_ON_PHONE)
+    status = tables.Column(accessor="selected__assessment", verbose_name=_("Status"))
+    progress = tables.Column(
+        accessor="selected__assessment__progress_pct", verbose_name=_("Voortgang (%)"), visible=False
+    )
+    trend = tables.Column(accessor="selected__trend", verbose_name=_("Trend"), attrs=HIDE_ON_PHONE, empty_values=())
+
+    class Meta:
+        orderable = False
+        empty_text = _("Nog geen indicatoren in dit programma.")
+        template_name = "django_tables2/table.html"
+        attrs = {"class": "utrecht-table utrecht-table--html-table kpi-table"}
+
+    def render_indicator(self, record):
+        return format_html(
+            '<a class="utrecht-link" href="{}">{}</a>',
+            reverse("indicator_detail", kwargs={"code": record.indicator.code}),
+            record.indicator.name,
+        )
+
+    def value_indicator(self, record):
+        return record.indicator.name
+
+    def _value(self, value, record):
+        return format_value(value, record.indicator)
+
+    def render_baseline(self, value, record):
+        return self._value(value, record)
+
+    def render_norm(self, value, record):
+        return self._value(value, record)
+
+    def render_target(self, value, record):
+        return format_html(
+            '{}<span class="kpi-sub hide-sm">{}</span>', self._value(value, record), record.selected.target_label
+        )
+
+    def value_target(self, value, record):
+        return self._value(value, record)
+
+    def render_actual(self, value, record):
+        measurement = record.selected.measurement
+        if measurement is None:
+            return format_html(
+                '<span class="muted"><span class="hide-sm">{}</span>'
+                '<span class="show-sm" aria-hidden="true">—</span></span>',
+                _("nog geen cijfer"),
+            )
+        if measurement.is_provisional:
+            return format_html('{} <span class="kpi-provisional">{}</span>', self._value(value, record), _("voorlopig"))
+        return self._value(value, record)
+
+    def value_actual(self, value, record):
+        return self._value(value, record) if record.selected.measurement else ""
+
+    def render_status(self, value, record):
+        notes = [text for text in (value.versus_baseline_text, value.note_text) if text]
+        return format_html(
+            "{}{}", status_badge(value), format_html_join("", '<span class="kpi-sub">{}</span>', ((n,) for n in notes))
+        )
+
+    def value_status(self, value, record):
+        return str(value.label)
+
+    def render_trend(self, value, record):
+        return format_html("{} {}", sparkline(record.history), trend_html(value, record.indicator))
+
+    def value_trend(self, value, record):
+        return trend_text(value, record.indicator)

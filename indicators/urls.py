@@ -1,0 +1,32 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class SchoolYearConverter:
+    regex = r"\d{4}-\d{4}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(SchoolYearConverter, "schoolyear")
+
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="kpi_dashboard"),
+    path("dashboard/<slug:code>/", views.indicator_detail, name="indicator_detail"),
+    path("dashboard/<slug:code>/bewerken/", views.indicator_edit, name="indicator_edit"),
+    path("dashboard/<slug:code>/geschiedenis/", views.indicator_history, name="indicator_history"),
+    path("dashboard/<slug:code>/streefcijfers/nieuw/", views.target_edit, name="target_create"),
+    path("dashboard/<slug:code>/streefcijfers/<schoolyear:school_year>/", views.target_edit, name="target_edit"),
+    path(
+        "dashboard/<slug:code>/streefcijfers/<schoolyear:school_year>/verwijderen/",
+        views.target_delete,
+        name="target_delete",
+    ),
+    path("dashboard/<slug:code>/cijfers/nieuw/", views.measurement_edit, name="measurement_create"),
+    path("dashboard/<slug:code>/cijfers/<schoolyear:school_year>/", views.measurement_edit, name="measurement_edit"),
+]

@@ -1,0 +1,65 @@
+"""load_demo adds the nine IJssel-Vecht KPIs from the checked YAML, with the seed's own figures, and is idempotent."""
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from indicators.demo.loader import read_streefcijfers
+from indicators.models import Indicator, Measurement, Target
+from projects.demo.loader import load_demo
+
+SEED = (
+    Path(os.environ.get("VSVPLAN_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    / "seeds"
+    / "004_d8af3e3cd9013636.txt"
+)
+
+
+def test_nine_indicators_with_targets_stored_against_the_school_year_they_measure(demo):
+    assert Indicator.objects.filter(programme=demo).count() == 9
+    niveau3 = Indicator.objects.get(code="mbo-niveau-3")
+    assert (niveau3.baseline, niveau3.norm, niveau3.norm_school_year) == (Decimal("3.72"), Decimal("3.6"), "2024-2025")
+    assert dict(niveau3.targets.values_list("school_year", "value")) == {
+        "2020-2021": Decimal("3.70"),
+        "2021-2022": Decimal("3.50"),
+        "2022-2023": Decimal("3.30"),
+        "2023-2024": Decimal("3.20"),
+    }
+    school = Indicator.objects.get(code="terugkeer-school")
+    assert (school.direction, school.norm) == ("higher", None)
+
+
+def test_seed_figures_loaded_as_measurements(demo):
+    figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2018-2019")
+    assert (figure.value, figure.numerator, figure.denominator) == (Decimal("3.70"), 281, 7595)
+    assert figure.source == Measurement.Source.DOCUMENT and "seed 004" in figure.source_detail
+    work = Measurement.objects.get(indicator__code="terugkeer-werk")
+    assert (work.school_year, work.value, work.numerator, work.denominator, work.is_provisional) == (
+        "2018-2019",
+        Decimal("36"),
+        216,
+        608,
+        True,
+    )
+    assert Measurement.objects.count() == 9  # the seed has one figure per KPI (2018-2019); later years stay empty
+
+
+def test_load_demo_twice_adds_no_rows_and_no_history(demo):
+    def counts():
+        return [m.objects.count() for m in (Indicator, Target, Measurement)] + [
+            m.history.count() for m in (Indicator, Target, Measurement)
+        ]
+
+    before = counts()
+    load_demo()
+    assert counts() == before
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed 004 (shared/seeds) is not beside the repository")
+def test_yaml_figures_are_the_seeds():
+    text = SEED.read_text(encoding="utf-8")
+    for item in read_streefcijfers()["indicators"]:
+        for value in [item["baseline"], *item["targets"].values()]:
+            assert f"{Decimal(value):.2f}".replace(".", ",") in text or f"{Decimal(value):.0f}%" in text

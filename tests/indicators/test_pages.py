@@ -1,0 +1,206 @@
+"""The KPI dashboard and indicator pages: the seed's figures, statuses, export, permissions and query counts."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from indicators.demo.loader import read_streefcijfers
+from indicators.models import Indicator, Measurement, Target
+from projects.models import Region
+
+ANON, MANAGER, STEERING, LEADER, ADMIN = None, "programmamanager", "stuurgroep", "projectleider", "beheerder"
+SEED = read_streefcijfers()
+
+
+def _dutch(value: str) -> str:
+    return f"{Decimal(value):.2f}".replace(".", ",") + "%"
+
+
+def _row(html: str, name: str) -> str:
+    """The dashboard table row of one indicator."""
+    start = html.index(f">{name}</a>")
+    return html[start : html.index("</tr>", start)]
+
+
+def test_dashboard_2024_shows_the_seeds_baselines_targets_and_norms(steering_client):
+    html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
+    assert "KPI&#x27;s voortgang programma" in html or "KPI's voortgang programma" in html
+    assert len(SEED["indicators"]) == 9
+    for item in SEED["indicators"]:
+        row = _row(html, item["name"].replace("’", "’"))
+        assert _dutch(item["baseline"]) in row
+        assert _dutch(item["targets"][2024]) in row
+        assert "4e streefpercentage 1-10-2024" in row
+        if item["norm"]:
+            assert _dutch(item["norm"]) in row
+        assert "nog geen cijfer" in row  # the seed has no figure for 2023-2024
+    # Spot checks against the plan's own text (hoofdstuk 4.1), as a person would read them.
+    assert "17,92%" in _row(html, "VSV MBO niveau 1") and "15,00%" in _row(html, "VSV MBO niveau 1")
+    assert "22,00%" in _row(html, "VSV MBO niveau 1")
+    assert "27,00%" in _row(html, "Terugkeer VSV’ers naar school") and "40,00%" in _row(
+        html, "Terugkeer VSV’ers naar school"
+    )
+
+
+def test_default_year_is_the_last_target_year_and_groups_are_in_order(steering_client):
+    html = steering_client.get(reverse("kpi_dashboard")).content.decode()
+    assert 'value="2023-2024" selected' in html
+    assert html.index('id="groep-vo"') < html.index('id="groep-mbo"') < html.index('id="groep-terugkeer"')
+
+
+def test_first_target_year_shows_both_labels(steering_client):
+    html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2020-2021"}).content.decode()
+    assert "1e streefpercentage 1-10-2021" in _row(html, "VSV MBO niveau 3")
+    assert "3,70%" in _row(html, "VSV MBO niveau 3")
+    assert "2020-2021 (peildatum 1-10-2021)" in html
+
+
+def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo):
+    indicator = Indicator.objects.get(code="mbo-niveau-3")
+    region = demo.region
+    Measurement.objects.create(indicator=indicator, region=region, school_year="2023-2024", value=Decimal("3.25"))
+    html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
+    row = _row(html, "VSV MBO niveau 3")
+    assert "3,25%" in row and "voorlopig" in row
+    assert "kpi-status--risk" in row and "risico" in row and "!" in row
+    assert "t.o.v. 2018-2019 (beter)" in row  # trend against the seed's 3,72%
+    # "Terug naar werk": target 25% below the 36% baseline; 30% meets it, so "op koers", honestly noted.
+    work = Indicator.objects.get(code="terugkeer-werk")
+    Measurement.objects.create(indicator=work, region=region, school_year="2023-2024", value=Decimal("30"))
+    row = _row(steering_client.get(reverse("kpi_dashboard")).content.decode(), "Terugkeer VSV’ers naar werk")
+    assert "op koers" in row and "kpi-status--ok" in row and "nulmeting haalt dit streefcijfer al" in row
+    assert "slechter dan de nulmeting" in row
+
+
+def test_indicator_page_has_chart_data_and_the_same_figures_in_a_table(steering_client):
+    response = steering_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-4"}))
+    html = response.content.decode()
+    chart = response.context["chart"]
+    assert chart["labels"][0] == "2018-2019" and chart["labels"][-1] == "2023-2024"
+    assert chart["actual"][0] == 3.70 and chart["target"][-1] == 3.00 and chart["norm"] == 3.0
+    assert 'id="kpi-chart-data"' in html and "chart.umd.min.js" in html and "js/kpi-chart.js" in html
+    assert "1e streefpercentage 1-10-2021" in html and "3,50%" in html
+    assert "281 / 7.595" in html or "281 / 7595" in html
+    assert "cijfers aangeleverd in maart 2020" in html and "schooljaar 2024-2025" in html
+
+
+def test_unknown_indicator_is_404(steering_client):
+    assert steering_client.get(reverse("indicator_detail", kwargs={"code": "bestaat-niet"})).status_code == 404
+
+
+def test_dashboard_exports_csv_and_xlsx(steering_client):
+    response = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024", "_export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Groep,Indicator,Schooljaar,Nulmeting,Streefcijfer")
+    assert len(lines) == 10
+    niveau3 = next(line for line in lines if "MBO niveau 3" in line)
+    assert "3,72%" in niveau3 and "3,20%" in niveau3 and "4e streefpercentage 1-10-2024" in niveau3
+    xlsx = steering_client.get(reverse("kpi_dashboard"), {"_export": "xlsx"})
+    assert xlsx.content[:2] == b"PK"
+
+
+def test_empty_programme_has_an_empty_state(manager_client):
+    Indicator.objects.all().delete()
+    html = manager_client.get(reverse("kpi_dashboard")).content.decode()
+    assert "nog geen indicatoren" in html
+
+
+PAGES = [
+    ("kpi_dashboard", {}, {MANAGER, STEERING, LEADER, ADMIN}),
+    ("indicator_detail", {"code": "mbo-niveau-3"}, {MANAGER, STEERING, LEADER, ADMIN}),
+    ("indicator_history", {"code": "mbo-niveau-3"}, {MANAGER, STEERING, LEADER, ADMIN}),
+    ("indicator_edit", {"code": "mbo-niveau-3"}, {MANAGER, ADMIN}),
+    ("target_create", {"code": "mbo-niveau-3"}, {MANAGER, ADMIN}),
+    ("target_edit", {"code": "mbo-niveau-3", "school_year": "2021-2022"}, {MANAGER, ADMIN}),
+    ("target_delete", {"code": "mbo-niveau-3", "school_year": "2021-2022"}, {MANAGER, ADMIN}),
+    ("measurement_create", {"code": "mbo-niveau-3"}, {MANAGER, ADMIN}),
+    ("measurement_edit", {"code": "mbo-niveau-3", "school_year": "2018-2019"}, {MANAGER, ADMIN}),
+]
+
+
+@pytest.mark.parametrize("username", [ANON, MANAGER, STEERING, LEADER, ADMIN])
+@pytest.mark.parametrize(("name", "kwargs", "allowed"), PAGES)
+def test_get_per_role(role_client, username, name, kwargs, allowed):
+    response = role_client(username).get(reverse(name, kwargs=kwargs))
+    if username is None:
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    elif username in allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("username", [STEERING, LEADER])
+def test_readers_see_no_edit_buttons_and_cannot_post(role_client, username):
+    client = role_client(username)
+    html = client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"})).content.decode()
+    assert "Cijfer invoeren" not in html and "Streefcijfer wijzigen" not in html
+    url = reverse("measurement_create", kwargs={"code": "mbo-niveau-3"})
+    response = client.post(url, {"school_year": "2023-2024", "value": "3,00", "finality": "voorlopig"})
+    assert response.status_code == 403
+    assert not Measurement.objects.filter(school_year="2023-2024").exists()
+    target = Target.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")
+    url = reverse("target_edit", kwargs={"code": "mbo-niveau-3", "school_year": "2023-2024"})
+    assert client.post(url, {"value": "1,00", "reason": "x", "version": target.version}).status_code == 403
+    target.refresh_from_db()
+    assert target.value == Decimal("3.20")
+
+
+def test_manager_sees_edit_buttons(manager_client):
+    html = manager_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"})).content.decode()
+    assert "Cijfer invoeren" in html and "Streefcijfer wijzigen" in html
+
+
+def _queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params or {}).status_code == 200
+    return len(captured)
+
+
+def test_pages_run_a_fixed_number_of_queries(manager_client, demo):
+    urls = [
+        (reverse("kpi_dashboard"), None),
+        (reverse("kpi_dashboard"), {"_export": "csv"}),
+        (reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"}), None),
+        (reverse("indicator_history", kwargs={"code": "mbo-niveau-3"}), None),
+    ]
+    before = [_queries(manager_client, url, params) for url, params in urls]
+    # 20 more indicators, each with 8 targets and 8 figures, and more years for mbo-niveau-3: not one query more.
+    other_region = Region.objects.create(code="99", name="Elders")
+    for number in range(20):
+        indicator = Indicator.objects.create(
+            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="mbo", category="x", baseline=5
+        )
+        indicator.projects.set(demo.projects.all()[:2])
+        for start in range(2016, 2024):
+            Target.objects.create(indicator=indicator, school_year=f"{start}-{start + 1}", value=4)
+            Measurement.objects.create(
+                indicator=indicator, region=demo.region, school_year=f"{start}-{start + 1}", value=3
+            )
+            Measurement.objects.create(
+                indicator=indicator, region=other_region, school_year=f"{start}-{start + 1}", value=9
+            )
+    niveau3 = Indicator.objects.get(code="mbo-niveau-3")
+    niveau3.projects.set(demo.projects.all())
+    for start in range(2010, 2018):
+        Measurement.objects.create(indicator=niveau3, region=demo.region, school_year=f"{start}-{start + 1}", value=4)
+    assert [_queries(manager_client, url, params) for url, params in urls] == before
+
+
+def test_dashboard_ignores_other_regions_figures(steering_client, demo):
+    elsewhere = Region.objects.create(code="98", name="Elders")
+    indicator = Indicator.objects.get(code="mbo-niveau-3")
+    Measurement.objects.create(indicator=indicator, region=elsewhere, school_year="2023-2024", value=Decimal("9.99"))
+    html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
+    assert "9,99%" not in html and "nog geen cijfer" in _row(html, "VSV MBO niveau 3")
+
+
+@pytest.mark.parametrize("year", ["onzin", "2030-2031", "2023/2024'"])
+def test_unknown_year_falls_back_to_the_default_year(steering_client, year):
+    response = steering_client.get(reverse("kpi_dashboard"), {"jaar": year})
+    assert response.status_code == 200
+    assert response.context["dashboard"].selected_year == "2023-2024"
