@@ -278,7 +278,12 @@ class BudgetChangeTable(tables.Table):
     to_line = tables.Column(verbose_name=_("Naar"), orderable=False)
     status = tables.Column(verbose_name=_("Status"))
     proposed_by = tables.Column(verbose_name=_("Voorgesteld door"), attrs=HIDE_SM, orderable=False)
-    decided_on = tables.DateColumn(verbose_name=_("Besluit"), format="j F Y", default="—", attrs=HIDE_SM)
+    decided_on = tables.DateColumn(
+        verbose_name=_("Besluit"),
+        format="j F Y",
+        default="—",
+        attrs={"td": {"class": "hide-sm nowrap"}, "th": {"class": "hide-sm"}},
+    )
 
     class Meta:
         model = BudgetChange

@@ -1,6 +1,8 @@
 """Budget pages under /begroting/. Thin: resolve the programme, check permission, call a selector or a
 service, render. `today` comes from `selectors.today()` so tests can pin the date."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -135,9 +137,9 @@ def spending_create(request, programme, pk):
                 "mogen hier bestedingen vastleggen."
             )
         )
-    form = SpendingForm(
-        request.POST or None, default_rate=detail.settings.hourly_rate, initial={"date": selectors.today()}
-    )
+    # Suggest today, or the budget's last day once the budget period is over.
+    suggested = min(selectors.today(), date(detail.settings.last_year, 12, 31))
+    form = SpendingForm(request.POST or None, default_rate=detail.settings.hourly_rate, initial={"date": suggested})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -9,7 +9,7 @@
   new Chart(canvas, {
     type: "bar",
     data: {
-      labels: data.labels,
+      labels: data.labels.map(function (l) { return l.length > 32 ? l.slice(0, 31) + "…" : l; }),
       datasets: [
         { label: data.budgetLabel, data: data.budget, backgroundColor: "#154273" },
         { label: data.spentLabel, data: data.spent, backgroundColor: "#e17000" },

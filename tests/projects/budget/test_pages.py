@@ -324,3 +324,12 @@ def test_budget_pages_run_a_fixed_number_of_queries(manager_client, demo, line, 
             line=verzuim, date=date(2024, 2, 1), amount=Decimal(10), description="x", recorded_by=demo_user(MANAGER)
         )
     assert [_queries(manager_client, url, params) for url, params in urls] == before
+
+
+def test_spending_form_suggests_a_date_inside_the_budget(role_client, line, monkeypatch):
+    from projects.budget import selectors
+
+    url = reverse("spending_create", kwargs={"pk": line("Verzuimaanpak 3.0").pk})
+    assert 'value="2024-06-30"' in role_client(MANAGER).get(url).content.decode()
+    monkeypatch.setattr(selectors, "today", lambda: date(2026, 11, 26))
+    assert 'value="2024-12-31"' in role_client(MANAGER).get(url).content.decode()
