@@ -17,6 +17,7 @@ def line_label(line: BudgetLine) -> str:
 
 
 class SpendingForm(forms.Form):
+    use_required_attribute = False  # the server validates; `styled` sets aria-required
     date = forms.DateField(
         label=_("Datum"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -79,6 +80,7 @@ class LineChoiceField(forms.ModelChoiceField):
 
 
 class BudgetChangeForm(forms.Form):
+    use_required_attribute = False
     from_line = LineChoiceField(
         label=_("Van begrotingsregel"),
         queryset=BudgetLine.objects.none(),
@@ -126,6 +128,7 @@ class BudgetChangeForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    use_required_attribute = False
     decision = forms.ChoiceField(
         label=_("Besluit"),
         choices=[("goedkeuren", _("Goedkeuren")), ("afwijzen", _("Afwijzen"))],

@@ -150,7 +150,7 @@ def budget_change_propose(
 
 @transaction.atomic
 def budget_change_decide(
-    *, change: BudgetChange, user, approve: bool, decided_on: date, note: str = ""
+    *, change: BudgetChange, user, approve: bool, decided_on: date, note: str = "", today: date | None = None
 ) -> BudgetChange:
     """Approve (the budget moves) or reject (nothing moves) a proposed change, once."""
     locked = BudgetChange.objects.select_for_update().get(pk=change.pk)
@@ -158,6 +158,8 @@ def budget_change_decide(
         raise ValidationError(
             _("Over deze wijziging is al besloten (%(status)s).") % {"status": locked.get_status_display()}
         )
+    if today is not None and decided_on > today:
+        raise ValidationError({"decided_on": _("De datum van het besluit ligt in de toekomst.")})
     if approve:
         # Serialise approvals that take money from the same line, then check it still has room.
         BudgetLine.objects.select_for_update().filter(pk=locked.from_line_id).first()

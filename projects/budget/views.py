@@ -246,6 +246,7 @@ def budget_change_detail(request, programme, pk):
                     approve=approve,
                     decided_on=form.cleaned_data["decided_on"],
                     note=form.cleaned_data["note"],
+                    today=selectors.today(),
                 )
             except ValidationError as error:
                 add_service_error(form, error)

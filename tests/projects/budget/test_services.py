@@ -149,3 +149,14 @@ def test_change_needs_two_lines_and_a_year_of_the_budget(demo, line, demo_user):
     with pytest.raises(ValidationError, match="2021 tot en met 2024"):
         _propose(demo, line, demo_user, year=2025)
     assert not BudgetChange.objects.exists()
+
+
+def test_decision_date_cannot_lie_in_the_future(demo, line, demo_user):
+    change = _propose(demo, line, demo_user)
+    with pytest.raises(ValidationError, match="in de toekomst"):
+        services.budget_change_decide(
+            change=change, user=demo_user("programmamanager"), approve=True, decided_on=date(2024, 7, 1), today=TODAY
+        )
+    change.refresh_from_db()
+    assert change.status == "voorgesteld"
+    assert line_current_amount(line=line(REGELRUIMTE), year=2024) == Decimal(35000)
