@@ -257,3 +257,14 @@ class Activity(VersionedModel):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+
+# The budget's models live in projects/budget/models.py; importing them here registers them with the app.
+from .budget.models import (  # noqa: E402, F401
+    BudgetAmount,
+    BudgetChange,
+    BudgetLine,
+    BudgetSection,
+    BudgetSettings,
+    SpendingEntry,
+)

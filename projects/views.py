@@ -14,6 +14,7 @@ from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
 from . import permissions, selectors, services
+from .budget import selectors as budget_selectors
 from .filters import ProjectFilter
 from .forms import ActivityForm, DeleteForm, ProjectForm, ThemeForm, add_service_error
 from .models import Activity, Project, Theme
@@ -122,6 +123,7 @@ def project_detail(request, programme, code):
     context = {
         "project": project,
         "can_edit_activities": permissions.can_edit_activities(request.user, project),
+        "budget": budget_selectors.project_budget(project=project, today=budget_selectors.today()),
     }
     return render(request, "projects/project_detail.html", context)
 

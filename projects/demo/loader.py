@@ -174,9 +174,12 @@ def load_users(programme: Programme) -> list[DemoUser]:
 
 
 def load_demo() -> Programme:
-    """The whole demo: the plan, the users, then every other app's demo data (through the signal)."""
+    """The whole demo: the plan, the users, the budget, then every other app's demo data (through the signal)."""
+    from projects.budget.loader import load_budget  # imports this module's _upsert
+
     with transaction.atomic():
         programme = load_plan()
         load_users(programme)
+        load_budget(programme)
         demo_loaded.send(sender=load_demo, programme=programme)
     return programme

@@ -1,0 +1,129 @@
+"""Spending pace (uitgavenritme): is a budget being spent as fast as the year is passing?
+
+Modelled on the national Werkagenda monitor (seed 002): a budget that is spent evenly over its period
+is "op schema"; the monitor reads spending of under 20%, 20-30%, 30-50% and over 50% of a year's budget
+per quarter of the year as behind, on schedule, ahead and far ahead. Those bands are per quarter, so they
+scale with the share of the year that has passed: after half a year, 40-60% spent is on schedule.
+
+Pure Decimal arithmetic, no ORM and no clock: `today` is always a parameter.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+HUNDRED = Decimal(100)
+QUARTER = Decimal("0.25")
+
+
+class Pace(StrEnum):
+    NOT_STARTED = "niet-begonnen"
+    NO_BUDGET = "geen-budget"
+    BEHIND = "achter"
+    ON_TRACK = "op-schema"
+    AHEAD = "voor"
+    FAR_AHEAD = "ruim-voor"
+    OVER_BUDGET = "boven-budget"
+
+    @property
+    def label(self) -> str:
+        return str(PACE_LABELS[self])
+
+    @property
+    def icon(self) -> str:
+        return PACE_ICONS[self]
+
+
+PACE_LABELS = {
+    Pace.NOT_STARTED: _("jaar nog niet begonnen"),
+    Pace.NO_BUDGET: _("geen budget"),
+    Pace.BEHIND: _("achter op schema"),
+    Pace.ON_TRACK: _("op schema"),
+    Pace.AHEAD: _("voor op schema"),
+    Pace.FAR_AHEAD: _("ruim voor op schema"),
+    Pace.OVER_BUDGET: _("boven budget"),
+}
+# Shown beside the word and the colour, so status never depends on colour alone.
+PACE_ICONS = {
+    Pace.NOT_STARTED: "○",
+    Pace.NO_BUDGET: "–",
+    Pace.BEHIND: "▼",
+    Pace.ON_TRACK: "✔",
+    Pace.AHEAD: "▲",
+    Pace.FAR_AHEAD: "▲▲",
+    Pace.OVER_BUDGET: "✖",
+}
+
+
+@dataclass(frozen=True)
+class PaceBands:
+    """Percentages of a year's budget spent per quarter of the year: below `behind_below` is behind,
+    up to and including `ahead_above` is on schedule, up to and including `far_ahead_above` is ahead."""
+
+    behind_below: Decimal = Decimal(20)
+    ahead_above: Decimal = Decimal(30)
+    far_ahead_above: Decimal = Decimal(50)
+
+
+@dataclass(frozen=True)
+class PaceResult:
+    status: Pace
+    spent_pct: Decimal | None  # spent as a percentage of the budget
+    expected_pct: Decimal  # share of the year that has passed, in percent
+
+    @property
+    def label(self) -> str:
+        return self.status.label
+
+    @property
+    def icon(self) -> str:
+        return self.status.icon
+
+
+def year_elapsed(year: int, today: date) -> Decimal:
+    """The share of `year` that has passed on `today` (today included): 0 before the year, 1 after it."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if today < start:
+        return Decimal(0)
+    if today >= end:
+        return Decimal(1)
+    days_in_year = (end - start).days + 1
+    return Decimal((today - start).days + 1) / Decimal(days_in_year)
+
+
+def spent_pct(spent: Decimal, budget: Decimal | None) -> Decimal | None:
+    if not budget:
+        return None
+    return spent * HUNDRED / budget
+
+
+def classify(*, spent: Decimal, budget: Decimal | None, elapsed: Decimal, bands: PaceBands = PaceBands()) -> PaceResult:
+    """The pace of `spent` against `budget` when `elapsed` (0..1) of the year has passed."""
+    spent = Decimal(spent or 0)
+    expected = elapsed * HUNDRED
+    pct = spent_pct(spent, budget)
+    if budget is not None and spent > budget:
+        return PaceResult(Pace.OVER_BUDGET, pct, expected)
+    if not budget:
+        return PaceResult(Pace.NO_BUDGET, pct, expected)
+    if elapsed <= 0:
+        return PaceResult(Pace.NOT_STARTED, pct, expected)
+    quarters = elapsed / QUARTER
+    if pct < bands.behind_below * quarters:
+        status = Pace.BEHIND
+    elif pct <= bands.ahead_above * quarters:
+        status = Pace.ON_TRACK
+    elif pct <= bands.far_ahead_above * quarters:
+        status = Pace.AHEAD
+    else:
+        status = Pace.FAR_AHEAD
+    return PaceResult(status, pct, expected)
+
+
+def pace(
+    *, spent: Decimal, budget: Decimal | None, year: int, today: date, bands: PaceBands = PaceBands()
+) -> PaceResult:
+    return classify(spent=spent, budget=budget, elapsed=year_elapsed(year, today), bands=bands)
