@@ -257,3 +257,14 @@ class Activity(VersionedModel):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+
+# The half-year cycle (plans, SMART goals, evaluations, project status, reminders) lives in its own module.
+from .halfyear.models import (  # noqa: E402, F401
+    CycleSettings,
+    HalfYearEvaluation,
+    HalfYearPlan,
+    ProjectStatus,
+    SentReminder,
+    SmartGoal,
+)

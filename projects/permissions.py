@@ -38,3 +38,8 @@ def leads(user, project: Project) -> bool:
 def can_edit_activities(user, project: Project) -> bool:
     """Programme managers, and the leaders of this project, edit its activities."""
     return can_manage(user, project.programme) or leads(user, project)
+
+
+def can_record_status(user, project: Project) -> bool:
+    """Programme managers, and the leaders of this project, record the project's status."""
+    return can_manage(user, project.programme) or leads(user, project)

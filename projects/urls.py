@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from . import views
 
@@ -28,4 +28,6 @@ urlpatterns = [
     path("themas/nieuw/", views.theme_edit, name="theme_create"),
     path("themas/<int:number>/", views.theme_detail, name="theme_detail"),
     path("themas/<int:number>/bewerken/", views.theme_edit, name="theme_edit"),
+    # Half-year plans, project status and the project dashboard (projects/halfyear/).
+    path("", include("projects.halfyear.urls")),
 ]
