@@ -79,6 +79,14 @@ class GoalForm(forms.ModelForm):
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
         self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
 
+    def _post_clean(self):
+        # The model's clean() repeats the "required" messages of the form; show each message once.
+        super()._post_clean()
+        for name, errors in self._errors.items():
+            unique = list(dict.fromkeys(errors))
+            if len(unique) != len(errors):
+                self._errors[name] = self.error_class(unique)
+
 
 class CommentForm(forms.Form):
     comment = forms.CharField(label=_("Opmerking"), required=False, widget=forms.Textarea(attrs={"rows": 4}))

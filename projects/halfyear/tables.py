@@ -28,7 +28,7 @@ def plan_state(state, today) -> tuple[str, str]:
 
 def evaluation_state(state, today) -> tuple[str, str]:
     if state.approved is None:
-        return "geen", _("geen goedgekeurd plan")
+        return "geen", _("geen plan")
     evaluation = state.evaluation
     if evaluation is not None and evaluation.status == HalfYearEvaluation.Status.SUBMITTED:
         return "ingediend", _("ingediend")
@@ -54,15 +54,15 @@ def badge(key: str, word: str) -> str:
 
 
 class DashboardTable(tables.Table):
-    code = tables.Column(verbose_name=gettext_lazy("Code"), accessor="project__code", orderable=False)
+    """On screen: project (with theme), status (with date), plans, evaluation, goals met.
+    In CSV/XLSX also code, theme, status date and explanation in columns of their own."""
+
+    code = tables.Column(verbose_name=gettext_lazy("Code"), accessor="project__code", visible=False)
     project = tables.Column(verbose_name=gettext_lazy("Project"), accessor="project__title", orderable=False)
-    theme = tables.Column(
-        verbose_name=gettext_lazy("Thema"), accessor="project__theme__number", orderable=False, attrs=HIDE_ON_PHONE
-    )
+    theme = tables.Column(verbose_name=gettext_lazy("Thema"), accessor="project__theme__number", visible=False)
     status = tables.Column(verbose_name=gettext_lazy("Status"), empty_values=(), orderable=False)
-    status_date = tables.Column(
-        verbose_name=gettext_lazy("Status per"), empty_values=(), orderable=False, attrs=HIDE_ON_PHONE
-    )
+    status_date = tables.Column(verbose_name=gettext_lazy("Status per"), empty_values=(), visible=False)
+    status_explanation = tables.Column(verbose_name=gettext_lazy("Toelichting status"), empty_values=(), visible=False)
     plan_current = tables.Column(empty_values=(), orderable=False)
     evaluation_previous = tables.Column(empty_values=(), orderable=False)
     goals_previous = tables.Column(empty_values=(), orderable=False, attrs={"td": {"class": "nowrap"}})
@@ -83,27 +83,25 @@ class DashboardTable(tables.Table):
         self.columns["plan_next"].column.verbose_name = _("Plan %(period)s") % {"period": following}
 
     # On screen
-    def render_code(self, record):
-        return format_html(
-            '<a class="utrecht-link" href="{}">{}</a>',
-            reverse("project_detail", kwargs={"code": record.project.code}),
-            record.project.code,
-        )
-
     def render_project(self, record):
+        project = record.project
         return format_html(
-            '<a class="utrecht-link" href="{}">{}</a>',
-            reverse("halfyear_plan_list", kwargs={"code": record.project.code}),
-            record.project.title,
+            '<a class="utrecht-link" href="{}">{} {}</a><span class="cell-sub">{} {}</span>',
+            reverse("halfyear_plan_list", kwargs={"code": project.code}),
+            project.code,
+            project.title,
+            _("thema"),
+            project.theme.number,
         )
 
     def render_status(self, record):
         if record.status is None:
             return badge("geen", _("nog geen status"))
-        return badge(record.status.status, record.status.get_status_display())
-
-    def render_status_date(self, record):
-        return date_format(record.status.date, "j M Y") if record.status else "—"
+        return format_html(
+            '{}<span class="cell-sub">{}</span>',
+            badge(record.status.status, record.status.get_status_display()),
+            _("per %(date)s") % {"date": date_format(record.status.date, "j b Y")},
+        )
 
     def render_plan_current(self, record):
         return badge(*plan_state(record.current, self.today))
@@ -129,6 +127,9 @@ class DashboardTable(tables.Table):
 
     def value_status_date(self, record):
         return record.status.date.isoformat() if record.status else ""
+
+    def value_status_explanation(self, record):
+        return record.status.explanation if record.status else ""
 
     def value_plan_current(self, record):
         return plan_state(record.current, self.today)[1]
