@@ -16,7 +16,7 @@ Plan = HalfYearPlan.Status
 NO_STATUS = "geen"
 
 
-@dataclass
+@dataclass(repr=False)
 class PeriodState:
     """Where one project stands for one half-year: its newest plan version and the approved one (if any)."""
 
@@ -64,7 +64,7 @@ class PeriodState:
         return round(100 * self.goals_met / self.goals_total)
 
 
-@dataclass
+@dataclass(repr=False)
 class DashboardRow:
     project: Project
     status: ProjectStatus | None

@@ -61,12 +61,18 @@ class DashboardTable(tables.Table):
     project = tables.Column(verbose_name=gettext_lazy("Project"), accessor="project__title", orderable=False)
     theme = tables.Column(verbose_name=gettext_lazy("Thema"), accessor="project__theme__number", visible=False)
     status = tables.Column(verbose_name=gettext_lazy("Status"), empty_values=(), orderable=False)
-    status_date = tables.Column(verbose_name=gettext_lazy("Status per"), empty_values=(), visible=False)
-    status_explanation = tables.Column(verbose_name=gettext_lazy("Toelichting status"), empty_values=(), visible=False)
-    plan_current = tables.Column(empty_values=(), orderable=False)
-    evaluation_previous = tables.Column(empty_values=(), orderable=False)
-    goals_previous = tables.Column(empty_values=(), orderable=False, attrs={"td": {"class": "nowrap"}})
-    plan_next = tables.Column(empty_values=(), orderable=False)
+    status_date = tables.Column(
+        verbose_name=gettext_lazy("Status per"), accessor="status", empty_values=(), visible=False
+    )
+    status_explanation = tables.Column(
+        verbose_name=gettext_lazy("Toelichting status"), accessor="status", empty_values=(), visible=False
+    )
+    plan_current = tables.Column(accessor="current", empty_values=(), orderable=False)
+    evaluation_previous = tables.Column(accessor="previous", empty_values=(), orderable=False)
+    goals_previous = tables.Column(
+        accessor="previous", empty_values=(), orderable=False, attrs={"td": {"class": "nowrap"}}
+    )
+    plan_next = tables.Column(accessor="next", empty_values=(), orderable=False)
 
     class Meta:
         empty_text = gettext_lazy("Geen projecten met deze filters. Kies een ander thema of een andere status.")
