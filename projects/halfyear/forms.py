@@ -34,11 +34,13 @@ class PlanForm(forms.ModelForm):
         self.fields["activities"].queryset = self.instance.project.activities.order_by("number")
         self.fields["activities"].label_from_instance = lambda activity: f"{activity.number}. {activity.title}"
         self.fields["activities"].help_text = _("Welke activiteiten van het project voert u dit halfjaar uit?")
+        self.fields["hours_requested"].required = True
+        self.fields["hours_requested"].error_messages["required"] = _(
+            "Vul de gevraagde uren in (0 als u geen uren vraagt)."
+        )
         self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: € %(rate)s per uur.") % {
             "rate": f"{self.instance.hourly_rate:.2f}".replace(".", ",")
         }
-        self.fields["hours_requested"].localize = True
-        self.fields["other_costs"].localize = True
 
 
 class GoalForm(forms.ModelForm):
@@ -66,8 +68,6 @@ class GoalForm(forms.ModelForm):
             "start": period.start.strftime("%d-%m-%Y"),
             "end": period.end.strftime("%d-%m-%Y"),
         }
-        self.fields["target_value"].localize = True
-        self.fields["target_value"].widget.is_localized = True
         for name in ("measure_description", "measure_unit", "target_value", "achievable", "deadline", "responsible"):
             self.fields[name].required = name not in ("achievable", "responsible")
         self.fields["measure_description"].error_messages["required"] = _(
@@ -77,7 +77,7 @@ class GoalForm(forms.ModelForm):
             "Een SMART-doel is tijdgebonden: geef een deadline binnen het halfjaar."
         )
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
-        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
+        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
 
     def _post_clean(self):
         # The model's clean() repeats the "required" messages of the form; show each message once.
@@ -132,9 +132,7 @@ class GoalResultForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = SmartGoal.Result.choices
         self.fields["result"].required = False
-        self.fields["value_reached"].localize = True
-        self.fields["value_reached"].widget.is_localized = True
-        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
+        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
 
     def _post_clean(self):
         # The service validates the goal as a whole (deadline, measure); the form only cleans the input.

@@ -45,9 +45,9 @@ def _plan_url(plan) -> str:
     return reverse("halfyear_plan_detail", kwargs={"code": plan.project.code, "period": plan.period})
 
 
-def _refuse(request, error: ValidationError, plan) -> None:
-    for message in error.messages:
-        messages.error(request, message)
+def _refuse(request, error: ValidationError, lead: str = "") -> None:
+    """Show why a step was refused, as one message."""
+    messages.error(request, " ".join([lead, *error.messages]).strip())
 
 
 # ── dashboard ────────────────────────────────────────────────────────────────────────────────────────
@@ -121,7 +121,7 @@ def plan_start(request, programme, code):
     try:
         plan = services.halfyear_plan_start(project=project, period=form.cleaned_data["period"], user=request.user)
     except ValidationError as error:
-        _refuse(request, error, None)
+        _refuse(request, error)
         return redirect("halfyear_plan_list", code=project.code)
     copied = plan.goals.count()
     if copied:
@@ -179,7 +179,7 @@ def plan_edit(request, programme, code, period):
     try:
         plan = _editable_plan(request, programme, code, period)
     except ValidationError as error:
-        _refuse(request, error, None)
+        _refuse(request, error)
         return redirect("halfyear_plan_detail", code=code, period=period)
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
@@ -211,7 +211,7 @@ def goal_edit(request, programme, code, period, number=None):
     try:
         plan = _editable_plan(request, programme, code, period)
     except ValidationError as error:
-        _refuse(request, error, None)
+        _refuse(request, error)
         return redirect("halfyear_plan_detail", code=code, period=period)
     if number is None:
         goal = SmartGoal(plan=plan, number=services.next_goal_number(plan=plan))
@@ -246,7 +246,7 @@ def goal_delete(request, programme, code, period, number):
     try:
         plan = _editable_plan(request, programme, code, period)
     except ValidationError as error:
-        _refuse(request, error, None)
+        _refuse(request, error)
         return redirect("halfyear_plan_detail", code=code, period=period)
     goal = next((goal for goal in plan.goals.all() if goal.number == number), None)
     if goal is None:
@@ -305,7 +305,7 @@ def plan_action(request, programme, code, period, action):
     try:
         workflow.check(action, plan, request.user)
     except ValidationError as error:
-        _refuse(request, error, plan)
+        _refuse(request, error)
         return redirect(_plan_url(plan))
     form = None
     if "label" in text:
@@ -330,10 +330,7 @@ def plan_action(request, programme, code, period, action):
             if form is not None and hasattr(error, "error_dict"):
                 form.add_error("comment", " ".join(error.messages))
             else:
-                messages.error(
-                    request, _("Het plan is niet ingediend:") if action is Action.SUBMIT else _("Niet gelukt:")
-                )
-                _refuse(request, error, plan)
+                _refuse(request, error, _("Het plan is nog niet ingediend.") if action is Action.SUBMIT else "")
                 return redirect(_plan_url(plan))
         else:
             messages.success(request, text["done"] % {"plan": result})
@@ -361,7 +358,7 @@ def evaluation_edit(request, programme, code, period):
     try:
         workflow.check_evaluation(plan, request.user, evaluation)
     except ValidationError as error:
-        _refuse(request, error, plan)
+        _refuse(request, error)
         return redirect(f"{_plan_url(plan)}?versie={plan.revision}")
     goals = list(plan.goals.all())
     form = EvaluationForm(request.POST or None, instance=evaluation, prefix="evaluatie")
