@@ -103,3 +103,37 @@ def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today):
             )
             HalfYearEvaluation.objects.create(plan=plan, status="ingediend")
     assert _queries(manager_client) == before
+
+
+def test_plan_and_project_pages_run_a_fixed_number_of_queries(manager_client, demo, today):
+    current = Period.for_date(today)
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(current))
+    urls = [
+        reverse("halfyear_plan_detail", kwargs={"code": "2.1", "period": plan.period}),
+        reverse("project_detail", kwargs={"code": "2.1"}),
+        reverse("halfyear_plan_list", kwargs={"code": "2.1"}),
+    ]
+
+    def counts():
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert manager_client.get(url).status_code == 200
+            result.append(len(captured))
+        return result
+
+    before = counts()
+    earlier = SmartGoal.objects.filter(plan__project__code="2.1", plan__period=str(current.previous())).first()
+    for number in range(3, 13):
+        SmartGoal.objects.create(
+            plan=plan,
+            number=number,
+            description="d",
+            measure_description="m",
+            measure_unit="u",
+            target_value=1,
+            deadline=current.end,
+            carried_from=earlier,
+        )
+        ProjectStatus.objects.create(project=plan.project, status="risico", explanation=f"x{number}", date=today)
+    assert counts() == before

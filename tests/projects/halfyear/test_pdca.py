@@ -155,3 +155,39 @@ def test_only_the_leader_evaluates(demo, demo_user, today):
         services.halfyear_evaluation_save(
             plan=plan, user=demo_user(MANAGER), reflection="x", goal_results=[], today=plan.period_obj.end
         )
+
+
+def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, demo, today):
+    """Last half-year's plan of 2.1, its evaluation not yet written: the leader fills and submits the form."""
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today).previous()))
+    HalfYearEvaluation.objects.filter(plan=plan).delete()
+    SmartGoal.objects.filter(plan=plan).update(result="", value_reached=None, lesson="")
+    url = reverse("halfyear_evaluation_edit", kwargs={"code": "2.1", "period": plan.period})
+    assert role_client("stuurgroep").get(url).status_code == 403
+    client = role_client(LEADER)
+    assert "Resultaat" in client.get(url).content.decode()
+    data = {
+        "doel-TOTAL_FORMS": "2",
+        "doel-INITIAL_FORMS": "2",
+        "doel-0-result": "behaald",
+        "doel-0-value_reached": "85",
+        "doel-0-lesson": "Vaste aanleverdatum houden.",
+        "doel-1-result": "deels",
+        "doel-1-value_reached": "",
+        "evaluatie-reflection": "Goed op weg.",
+        "indienen": "1",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Doel 2: Geef de bereikte waarde bij een (deels) behaald doel." in response.content.decode()
+    assert not HalfYearEvaluation.objects.exists() or not HalfYearEvaluation.objects.filter(plan=plan).exists()
+    assert plan.goals.get(number=1).result == ""  # bad input changes nothing
+    data["doel-1-value_reached"] = "0.5"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    evaluation = HalfYearEvaluation.objects.get(plan=plan)
+    assert (evaluation.status, evaluation.reflection) == ("ingediend", "Goed op weg.")
+    assert list(plan.goals.order_by("number").values_list("result", flat=True)) == ["behaald", "deels"]
+    page = client.get(response.url).content.decode()
+    assert "Evaluatie schrijven" not in page and "Goed op weg." in page
+    assert client.get(url).status_code == 302  # locked: back to the plan with the reason
