@@ -1,6 +1,7 @@
 """Forms of the half-year cycle: input cleaning and clear Dutch messages, nothing else."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Theme
@@ -11,7 +12,15 @@ from .selectors import NO_STATUS
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PlanForm(forms.ModelForm):
+class NoBrowserValidation:
+    """The server says what is wrong (aria-invalid, a message); without the `required` attribute the browser
+    does not paint every empty required field red (:invalid) before anything was sent. `styled` still sets
+    aria-required, and the label shows which fields are optional."""
+
+    use_required_attribute = False
+
+
+class PlanForm(NoBrowserValidation, forms.ModelForm):
     reason = forms.CharField(
         label=_("Toelichting bij de wijziging"),
         required=False,
@@ -43,7 +52,7 @@ class PlanForm(forms.ModelForm):
         }
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(NoBrowserValidation, forms.ModelForm):
     class Meta:
         model = SmartGoal
         fields = [
@@ -88,7 +97,7 @@ class GoalForm(forms.ModelForm):
                 self._errors[name] = self.error_class(unique)
 
 
-class CommentForm(forms.Form):
+class CommentForm(NoBrowserValidation, forms.Form):
     comment = forms.CharField(label=_("Opmerking"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, required=False, label=None, help_text="", **kwargs):
@@ -111,14 +120,14 @@ class StartPlanForm(forms.Form):
             raise forms.ValidationError(_("Onbekend halfjaar.")) from exc
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(NoBrowserValidation, forms.ModelForm):
     class Meta:
         model = HalfYearEvaluation
         fields = ["reflection"]
         widgets = {"reflection": forms.Textarea(attrs={"rows": 5})}
 
 
-class GoalResultForm(forms.ModelForm):
+class GoalResultForm(NoBrowserValidation, forms.ModelForm):
     class Meta:
         model = SmartGoal
         fields = ["result", "value_reached", "explanation", "lesson"]
@@ -139,12 +148,11 @@ class GoalResultForm(forms.ModelForm):
         pass
 
 
-class StatusForm(forms.ModelForm):
+class StatusForm(NoBrowserValidation, forms.ModelForm):
     class Meta:
         model = ProjectStatus
         fields = ["status", "date", "explanation"]
         widgets = {
-            "status": forms.RadioSelect,
             "date": DATE_INPUT,
             "explanation": forms.Textarea(attrs={"rows": 3}),
         }
@@ -153,6 +161,16 @@ class StatusForm(forms.ModelForm):
             "explanation": {"required": _("Licht de status toe: wat gaat goed, wat niet?")},
             "date": {"required": _("Geef de datum van deze status."), "invalid": _("Vul een geldige datum in.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Kies een status")), *ProjectStatus.Status.choices]
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("De datum ligt in de toekomst: leg de status vast die nu geldt."))
+        return day
 
 
 class DashboardFilterForm(forms.Form):

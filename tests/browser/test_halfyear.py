@@ -1,9 +1,22 @@
 """The half-year plan journey in a real browser: write and submit, send back, fix and resubmit, approve."""
 
+from pathlib import Path
+
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from projects.halfyear.periods import Period
+
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+
+
+def _axe_violations(page):
+    """WCAG 2.1 A/AA violations axe-core finds on the current page."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
+        ".violations.map(v => v.id + ': ' + v.nodes[0].html)"
+    )
 
 
 def _logout(page):
@@ -20,6 +33,7 @@ def test_leader_writes_manager_returns_leader_fixes_manager_approves(login, site
     page.goto(f"{site}/projecten/2.1/")
     page.get_by_role("link", name=f"Plan {period}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Halfjaarplan {period}")
+    assert _axe_violations(page) == []
     page.get_by_role("button", name="Plan indienen").click()
     expect(page.get_by_role("alert").first).to_contain_text("Beschrijf het doel van dit halfjaar.")
 
@@ -79,3 +93,4 @@ def test_leader_writes_manager_returns_leader_fixes_manager_approves(login, site
     expect(row).to_contain_text("goedgekeurd")
     header = page.get_by_role("columnheader", name=f"Plan {period}")
     expect(header).to_be_visible()
+    assert _axe_violations(page) == []

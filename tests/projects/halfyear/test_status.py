@@ -55,3 +55,16 @@ def test_project_page_shows_latest_status_as_word_and_icon(role_client, demo):
     assert '<span class="badge__icon" aria-hidden="true">✕</span> achter' in html
     empty = role_client("stuurgroep").get(reverse("project_detail", kwargs={"code": "3.3"})).content.decode()
     assert "Voor dit project is nog geen status vastgelegd." in empty
+
+
+def test_status_in_the_future_is_refused(role_client, demo, today):
+    from datetime import timedelta
+
+    client = role_client("programmamanager")
+    before = ProjectStatus.objects.count()
+    response = client.post(
+        reverse("project_status_record", kwargs={"code": "1.1"}),
+        {"status": "risico", "date": (today + timedelta(days=3)).isoformat(), "explanation": "x"},
+    )
+    assert "De datum ligt in de toekomst" in response.content.decode()
+    assert ProjectStatus.objects.count() == before
