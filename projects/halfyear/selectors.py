@@ -1,6 +1,6 @@
 """Reads for the half-year pages and the project dashboard, each with a fixed number of queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -72,7 +72,6 @@ class DashboardRow:
     current: PeriodState
     next: PeriodState
     today: date
-    extra: dict = field(default_factory=dict)
 
 
 def _plans_by_period(projects, periods: list[Period], settings) -> dict[tuple[int, str], PeriodState]:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
@@ -124,14 +125,15 @@ def plan_start(request, programme, code):
         _refuse(request, error)
         return redirect("halfyear_plan_list", code=project.code)
     copied = plan.goals.count()
+    message = _("Plan %(period)s gestart.") % {"period": plan.period}
     if copied:
-        messages.success(
-            request,
-            _("Plan %(period)s gestart. %(count)s doelen uit het vorige halfjaar staan erin als voorstel.")
-            % {"period": plan.period, "count": copied},
-        )
-    else:
-        messages.success(request, _("Plan %(period)s gestart.") % {"period": plan.period})
+        proposals = ngettext(
+            "%(count)s doel uit het vorige halfjaar staat erin als voorstel.",
+            "%(count)s doelen uit het vorige halfjaar staan erin als voorstel.",
+            copied,
+        ) % {"count": copied}
+        message = f"{message} {proposals}"
+    messages.success(request, message)
     return redirect(_plan_url(plan))
 
 

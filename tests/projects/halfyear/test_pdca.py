@@ -191,3 +191,21 @@ def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, de
     page = client.get(response.url).content.decode()
     assert "Evaluatie schrijven" not in page and "Goed op weg." in page
     assert client.get(url).status_code == 302  # locked: back to the plan with the reason
+
+
+def test_leader_starts_the_next_plan_from_the_project_page(role_client, demo, today):
+    following = Period.for_date(today).next()
+    client = role_client(LEADER)
+    page = client.get(reverse("halfyear_plan_list", kwargs={"code": "3.2"})).content.decode()
+    assert f"Plan {following} starten" in page
+    assert (
+        "Plan " + str(following) + " starten"
+        not in role_client("stuurgroep").get(reverse("halfyear_plan_list", kwargs={"code": "3.2"})).content.decode()
+    )
+    client = role_client(LEADER)
+    response = client.post(reverse("halfyear_plan_start", kwargs={"code": "3.2"}), {"period": str(following)})
+    plan = HalfYearPlan.objects.get(project__code="3.2", period=str(following))
+    assert response.status_code == 302 and plan.status == "concept"
+    html = client.get(response.url).content.decode()
+    assert "1 doel uit het vorige halfjaar staat erin als voorstel." in html
+    assert "Voortgezet uit" in html
