@@ -79,3 +79,4 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
 
 from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget's admin)
+from .halfyear import admin as halfyear_admin  # noqa: E402, F401  (registers the half-year cycle's models)

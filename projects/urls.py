@@ -29,4 +29,6 @@ urlpatterns = [
     path("themas/<int:number>/", views.theme_detail, name="theme_detail"),
     path("themas/<int:number>/bewerken/", views.theme_edit, name="theme_edit"),
     path("begroting/", include("projects.budget.urls")),
+    # Half-year plans, project status and the project dashboard (projects/halfyear/).
+    path("", include("projects.halfyear.urls")),
 ]

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -120,3 +121,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# The half-year cycle's reminders (projects/halfyear/reminders.py): daily at 07:00; each reminder goes out once.
+CELERY_BEAT_SCHEDULE["halfyear-reminders"] = {
+    "task": "projects.tasks.send_halfyear_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
+
+# Links in e-mails point here.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

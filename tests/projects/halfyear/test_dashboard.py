@@ -1,0 +1,139 @@
+"""The project dashboard: the figures a regiegroep member reads, filters, export, print view, fixed queries."""
+
+import csv
+import io
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from projects.halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
+from projects.halfyear.periods import Period
+from tests.factories import ProjectFactory
+
+URL = reverse("project_dashboard")
+
+
+def _export(client, **params):
+    response = client.get(URL, {"_export": "csv", **params})
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_dashboard_figures_match_the_demo(steering_client, today):
+    current = Period.for_date(today)
+    rows = {row["Code"]: row for row in _export(steering_client)}
+    assert len(rows) == 11
+    warm = rows["2.1"]
+    assert warm["Project"] == "Warme overstap" and warm["Thema"] == "2"
+    assert warm["Status"] == "op schema"
+    assert warm["Toelichting status"].startswith("Blauwdruk vastgesteld")
+    assert warm[f"Plan {current}"] == "goedgekeurd"
+    assert warm[f"Evaluatie {current.previous()}"] == "ingediend"
+    # 2.1 last half-year: goal 1 met (83% of 80%), goal 2 partly (concept blueprint): 1 of 2.
+    assert warm[f"Doelen behaald {current.previous()}"] == "1 van 2 (50%)"
+    assert warm[f"Plan {current.next()}"] == "concept"
+    assert rows["3.2"][f"Doelen behaald {current.previous()}"] == "2 van 2 (100%)"
+    assert rows["1.2"]["Status"] == "risico"
+    assert rows["3.3"]["Status"] == "nog geen status"
+    assert rows["3.3"][f"Plan {current}"] == "te laat"  # due before the half-year began, never written
+
+
+def test_dashboard_page_shows_words_icons_and_the_heading(steering_client, today):
+    html = steering_client.get(URL).content.decode()
+    assert "KPI&#x27;s voortgang projecten" in html or "KPI's voortgang projecten" in html
+    assert '<span class="badge__icon" aria-hidden="true">✓</span> op schema' in html
+    assert "te laat" in html and "1 van 2 (50%)" in html
+    assert f"Plan {Period.for_date(today).next()}" in html
+
+
+def test_filters_by_theme_and_status(steering_client, demo):
+    theme3 = demo.themes.get(number=3)
+    codes = [row["Code"] for row in _export(steering_client, theme=theme3.pk)]
+    assert codes == ["3.1", "3.2", "3.3", "3.4"]
+    assert [row["Code"] for row in _export(steering_client, status="op_schema")] == ["2.1", "2.2", "3.2"]
+    assert [row["Code"] for row in _export(steering_client, status="achter")] == ["4.1"]
+    assert len(_export(steering_client, status="geen")) == 5
+    html = steering_client.get(URL, {"theme": theme3.pk, "status": "afgerond"}).content.decode()
+    assert "Geen projecten met deze filters" in html
+
+
+def test_latest_status_counts_not_an_older_one(manager_client, demo, today):
+    ProjectStatus.objects.create(project=demo.projects.get(code="2.1"), status="achter", explanation="x", date=today)
+    assert [row["Code"] for row in _export(manager_client, status="achter")] == ["2.1", "4.1"]
+
+
+def test_xlsx_export_and_print_view(steering_client):
+    assert steering_client.get(URL, {"_export": "xlsx"}).content[:2] == b"PK"
+    html = steering_client.get(URL, {"weergave": "print"}).content.decode()
+    assert "Terug naar het dashboard" in html and ".filter-bar" in html
+
+
+def test_dashboard_shows_an_approved_plan_after_approval(manager_client, demo, today):
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today).next()))
+    HalfYearPlan.objects.filter(pk=plan.pk).update(status="goedgekeurd")
+    row = next(row for row in _export(manager_client) if row["Code"] == "2.1")
+    assert row[f"Plan {plan.period}"] == "goedgekeurd"
+
+
+def _queries(client):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(URL).status_code == 200
+    return len(captured)
+
+
+def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today):
+    before = _queries(manager_client)
+    theme = demo.themes.get(number=4)
+    current = Period.for_date(today)
+    for index in range(15):
+        project = ProjectFactory(theme=theme, programme=demo)
+        ProjectStatus.objects.create(project=project, status="risico", explanation="x", date=today)
+        for period in (current.previous(), current, current.next()):
+            plan = HalfYearPlan.objects.create(project=project, period=str(period), status="goedgekeurd")
+            SmartGoal.objects.create(
+                plan=plan,
+                number=1,
+                description="d",
+                measure_description="m",
+                measure_unit="u",
+                target_value=1,
+                deadline=period.end,
+                result="behaald" if index % 2 else "",
+            )
+            HalfYearEvaluation.objects.create(plan=plan, status="ingediend")
+    assert _queries(manager_client) == before
+
+
+def test_plan_and_project_pages_run_a_fixed_number_of_queries(manager_client, demo, today):
+    current = Period.for_date(today)
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(current))
+    urls = [
+        reverse("halfyear_plan_detail", kwargs={"code": "2.1", "period": plan.period}),
+        reverse("project_detail", kwargs={"code": "2.1"}),
+        reverse("halfyear_plan_list", kwargs={"code": "2.1"}),
+    ]
+
+    def counts():
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert manager_client.get(url).status_code == 200
+            result.append(len(captured))
+        return result
+
+    before = counts()
+    earlier = SmartGoal.objects.filter(plan__project__code="2.1", plan__period=str(current.previous())).first()
+    for number in range(3, 13):
+        SmartGoal.objects.create(
+            plan=plan,
+            number=number,
+            description="d",
+            measure_description="m",
+            measure_unit="u",
+            target_value=1,
+            deadline=current.end,
+            carried_from=earlier,
+        )
+        ProjectStatus.objects.create(project=plan.project, status="risico", explanation=f"x{number}", date=today)
+    assert counts() == before
