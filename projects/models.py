@@ -268,6 +268,7 @@ from .budget.models import (  # noqa: E402, F401
     BudgetSettings,
     SpendingEntry,
 )
+
 # The half-year cycle (plans, SMART goals, evaluations, project status, reminders) lives in its own module.
 from .halfyear.models import (  # noqa: E402, F401
     CycleSettings,

@@ -71,6 +71,8 @@ def can_propose_budget_change(user, programme: Programme, lines=()) -> bool:
 def can_decide_budget_change(user, programme: Programme) -> bool:
     """Only programme managers approve or reject a budget change."""
     return can_manage(user, programme)
+
+
 def can_record_status(user, project: Project) -> bool:
     """Programme managers, and the leaders of this project, record the project's status."""
     return can_manage(user, project.programme) or leads(user, project)
