@@ -1,0 +1,508 @@
+"""DUO's VSV figures per RMC region, normcategorie and school year: read a file into validated rows, then load.
+
+    result = read_vsv_file(data)          # bytes of a CSV or XLSX file; no writes, a fixed number of queries
+    if result.ok: load_rows(run, result.rows)
+
+Every row is checked before anything is written; any error refuses the whole file, and every problem is
+listed with its line number and column. Warnings (masked counts, a region name that differs from ours) are
+listed but do not block. Header and category spellings come from ColumnAlias and CategoryAlias (admin).
+
+"One year later" files (seed 004, Tabel 4: startpopulatie, vsv'ers, terug in onderwijs, werkend) are
+recognised by their AANTAL TERUG IN ONDERWIJS column; each row yields the two terugkeer indicators.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from .tabular import FileRefused, Problems, read_table
+from .vocabulary import Vocabulary, load_vocabulary, normalise
+
+ONE_YEAR_LATER = "een-jaar-later"  # category of a row of a "one year later" file
+TOTAL = "totaal"
+RETURN_TO_SCHOOL = "terugkeer-school"
+RETURN_TO_WORK = "terugkeer-werk"
+TWO_PLACES = Decimal("0.01")
+
+# The words DUO uses for the status of a figure. Few and fixed, unlike the column and category names.
+STATUS_WORDS = {
+    "VOORLOPIG": "voorlopig",
+    "VI": "voorlopig",
+    "V": "voorlopig",
+    "VOORLOPIGE CIJFERS": "voorlopig",
+    "DEFINITIEF": "definitief",
+    "DI": "definitief",
+    "D": "definitief",
+    "DEFINITIEVE CIJFERS": "definitief",
+}
+
+_MASKED = re.compile(r"^(<\s*\d+|[-–—*xX.]|n\.?v\.?t\.?|n\.?b\.?)$", re.IGNORECASE)
+_COUNT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+_SCHOOL_YEAR = re.compile(r"^\s*(\d{4})\s*[-/–]\s*(\d{2}|\d{4})\s*$")
+_REGION_CODE = re.compile(r"^\s*(?:RMC)?[\s-]*(?:REGIO)?[\s-]*0*(\d{1,3})\s*$", re.IGNORECASE)
+
+
+class Masked(Exception):
+    """A count DUO hides (`<5`, `-`): unknown, never zero."""
+
+
+def parse_school_year(text: str) -> str | None:
+    """ "2019-2020", "2019/2020", "2019 - 2020" and "2019-20" → "2019-2020"; anything else → None.
+
+    The one place this importer reads a school year (at merge: the KPI branch's school-year helper)."""
+    match = _SCHOOL_YEAR.match(text or "")
+    if not match:
+        return None
+    first, second = int(match.group(1)), match.group(2)
+    if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+        return None
+    return f"{first}-{first + 1}"
+
+
+def parse_region_code(text: str) -> str | None:
+    """ "10", "010", "REGIO 10", "RMC-regio 10" → "10"; "1" → "01" (DUO writes two digits)."""
+    match = _REGION_CODE.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        return None
+    return f"{int(match.group(1)):02d}"
+
+
+def parse_count(text: str) -> int | None:
+    """A Dutch count: "10.492" → 10492, "21" → 21, "" → None. Raises Masked for `<5`/`-`, ValueError for text."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if _COUNT.match(text):
+        return int(text.replace(".", ""))
+    if _MASKED.match(text):
+        raise Masked(text)
+    raise ValueError(text)
+
+
+def parse_percentage(text: str) -> Decimal | None:
+    """A Dutch percentage: "4,47", "4,47%", "0.00", "0,2" → Decimal; "" → None. Masked/ValueError as counts.
+
+    A comma is the decimal sign (dots before it group thousands); without a comma a dot is the decimal sign,
+    as a percentage never needs thousands."""
+    if not text:
+        return None
+    value = text.replace("%", "").replace(" ", "")
+    if "," in value:
+        value = value.replace(".", "").replace(",", ".")
+    if _DECIMAL.match(value):
+        return Decimal(value)
+    if _MASKED.match(text.strip()):
+        raise Masked(text)
+    raise ValueError(text)
+
+
+def _tolerance(percentage: Decimal) -> Decimal:
+    """One unit in the last decimal written: covers both rounding and cutting off ("0,2" for 0,195)."""
+    exponent = percentage.as_tuple().exponent
+    return Decimal(1).scaleb(min(exponent, 0))
+
+
+def _percentage_of(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(TWO_PLACES, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    """What the loader stores for one indicator × region × school year (numerator/denominator where DUO gives
+    them, so a masked count stays unknown)."""
+
+    indicator_code: str
+    region_code: str
+    school_year: str
+    status: str
+    value_pct: Decimal | None
+    numerator: int | None
+    denominator: int | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class VsvRow:
+    line: int
+    region_code: str  # as our Region has it
+    category_code: str  # Category code, or ONE_YEAR_LATER
+    school_year: str  # "2019-2020"
+    status: str  # "voorlopig" / "definitief"
+    participants: int | None  # deelnemers (startpopulatie in "one year later" files); None = unknown
+    dropouts: int | None  # vsv'ers; None = unknown
+    percentage: Decimal | None  # vsv-percentage, 3.70 for 3,70%
+    back_in_education: int | None = None  # "one year later" files only
+    working: int | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.region_code, self.category_code, self.school_year)
+
+    def indicator_values(self) -> list[IndicatorValue]:
+        """The indicator values this row gives: its category, or for a "one year later" row the share of
+        vsv'ers back in education and the share working."""
+        common = {"region_code": self.region_code, "school_year": self.school_year, "status": self.status}
+        if self.category_code != ONE_YEAR_LATER:
+            return [
+                IndicatorValue(
+                    self.category_code,
+                    value_pct=self.percentage,
+                    numerator=self.dropouts,
+                    denominator=self.participants,
+                    line=self.line,
+                    **common,
+                )
+            ]
+        return [
+            IndicatorValue(
+                code,
+                value_pct=_percentage_of(part, self.dropouts) if part is not None else None,
+                numerator=part,
+                denominator=self.dropouts,
+                line=self.line,
+                **common,
+            )
+            for code, part in ((RETURN_TO_SCHOOL, self.back_in_education), (RETURN_TO_WORK, self.working))
+        ]
+
+
+@dataclass
+class ReadResult:
+    rows: list[VsvRow] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    rows_read: int = 0
+    rows_skipped: int = 0  # subtotals and categories that are known but not loaded
+    rows_rejected: int = 0  # rows with an error or an unknown category
+    file_format: str = ""
+    one_year_later: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.has_errors
+
+    @property
+    def errors(self):
+        return self.problems.errors
+
+    @property
+    def warnings(self):
+        return self.problems.warnings
+
+    def summary_by_year(self) -> list[tuple[str, str, int]]:
+        """(school year, status, rows) for a preview."""
+        counts = Counter((row.school_year, row.status) for row in self.rows)
+        return [(year, status, count) for (year, status), count in sorted(counts.items())]
+
+
+def known_regions() -> dict[str, tuple[str, str]]:
+    """Every region we know, by normalised code: {"10": ("10", "IJssel-Vecht")}; one query."""
+    from projects.models import Region
+
+    return {parse_region_code(code) or code: (code, name) for code, name in Region.objects.values_list("code", "name")}
+
+
+class _Reader:
+    """Reads the rows of one table; caches every parsed spelling so a national file parses each once."""
+
+    def __init__(self, table, vocabulary, regions, school_year, status, problems):
+        self.table = table
+        self.vocabulary = vocabulary
+        self.regions = regions
+        self.problems = problems
+        self.default_year = school_year
+        self.default_status = status
+        self.one_year_later = "back_in_education" in table.columns
+        self.index = table.columns
+        self.names = {field_name: table.header(field_name) for field_name in table.columns}
+        self._years: dict[str, str | None] = {}
+        self._categories: dict[tuple[str, str], str | None] = {}
+        self._warned_names: set[str] = set()
+
+    def required_columns_missing(self) -> list[str]:
+        missing = []
+        required = ["region_code", "participants", "dropouts"]
+        if not self.one_year_later:
+            required.insert(1, "category")
+        else:
+            required.append("working")
+        if not self.default_year:
+            required.append("school_year")
+        if not self.default_status:
+            required.append("status")
+        for field_name in required:
+            if field_name not in self.index:
+                missing.append(field_name)
+        return missing
+
+    def value(self, values, field_name) -> str:
+        index = self.index.get(field_name)
+        return values[index] if index is not None else ""
+
+    def school_year(self, text, line) -> str | None:
+        if not text:
+            if self.default_year:
+                return self.default_year
+            self.problems.error(_("Het schooljaar ontbreekt."), line, self.names.get("school_year", ""))
+            return None
+        if text not in self._years:
+            self._years[text] = parse_school_year(text)
+        year = self._years[text]
+        if year is None:
+            self.problems.error(
+                _("'%(value)s' is geen schooljaar; schrijf het als 2019-2020.") % {"value": text},
+                line,
+                self.names["school_year"],
+            )
+        return year
+
+    def region(self, text, name, line) -> str | None:
+        column = self.names["region_code"]
+        code = parse_region_code(text)
+        if code is None:
+            if text:
+                message = _("'%(value)s' is geen RMC-regiocode (bijvoorbeeld 10 of REGIO 10).") % {"value": text}
+            else:
+                message = _("De RMC-regiocode ontbreekt.")
+            self.problems.error(message, line, column)
+            return None
+        known = self.regions.get(code)
+        if known is None:
+            self.problems.error(
+                _("Onbekende RMC-regio %(code)s. Importeer eerst de regio's (adressenbestand van DUO).")
+                % {"code": code},
+                line,
+                column,
+            )
+            return None
+        our_code, our_name = known
+        if name and code not in self._warned_names and normalise(name) != normalise(our_name):
+            self._warned_names.add(code)
+            self.problems.warning(
+                _("Regio %(code)s heet in het bestand '%(file)s', bij ons '%(ours)s'; de code telt.")
+                % {"code": our_code, "file": name, "ours": our_name},
+                line,
+                self.names.get("region_name", ""),
+            )
+        return our_code
+
+    def category(self, values, line) -> str | None:
+        """A category code, "" for a known category that is not loaded, None for an unknown one."""
+        if self.one_year_later and "category" not in self.index:
+            return ONE_YEAR_LATER
+        name = self.value(values, "category")
+        kind = self.value(values, "education_type")
+        cache_key = (name, kind)
+        if cache_key not in self._categories:
+            code = self.vocabulary.category_for(name)
+            if code is None and kind:
+                code = self.vocabulary.category_for(f"{kind} {name}")
+            self._categories[cache_key] = code
+        code = self._categories[cache_key]
+        if self.one_year_later:
+            return ONE_YEAR_LATER if code == TOTAL else ("" if code is not None else None)
+        return "" if code == TOTAL else code
+
+    def status(self, text, line) -> str | None:
+        if not text:
+            if self.default_status:
+                return self.default_status
+            self.problems.error(_("De status (voorlopig of definitief) ontbreekt."), line, self.names.get("status", ""))
+            return None
+        status = STATUS_WORDS.get(normalise(text))
+        if status is None:
+            self.problems.error(
+                _("'%(value)s' is geen status; verwacht VOORLOPIG, VI, DEFINITIEF of DI.") % {"value": text},
+                line,
+                self.names["status"],
+            )
+        return status
+
+    def number(self, parse, values, field_name, line, what):
+        text = self.value(values, field_name)
+        try:
+            return parse(text), True
+        except Masked:
+            self.problems.warning(
+                _("%(what)s is afgeschermd ('%(value)s'): onbekend, niet nul.") % {"what": what, "value": text},
+                line,
+                self.names[field_name],
+            )
+            return None, True
+        except (ValueError, InvalidOperation):
+            self.problems.error(
+                _("'%(value)s' is geen getal (%(what)s).") % {"value": text, "what": what.lower()},
+                line,
+                self.names[field_name],
+            )
+            return None, False
+
+    def row(self, line, values) -> VsvRow | str | None:
+        """A VsvRow, "skip" for a subtotal, or None when the row has an error or an unknown category."""
+        errors_before = len(self.problems.errors) + self.problems.errors_left_off
+        category = self.category(values, line)
+        if category == "":
+            return "skip"
+        if category is None:
+            name = self.value(values, "category")
+            self.problems.warning(
+                _(
+                    "Onbekende categorie '%(value)s': rij niet geladen. Voeg de naam toe onder Beheer → "
+                    "Categorienamen van DUO als het een normcategorie is."
+                )
+                % {"value": name},
+                line,
+                self.names.get("category", ""),
+            )
+            return None
+        region = self.region(self.value(values, "region_code"), self.value(values, "region_name"), line)
+        year = self.school_year(self.value(values, "school_year"), line)
+        status = self.status(self.value(values, "status"), line)
+        participants, _ok = self.number(parse_count, values, "participants", line, _("Aantal deelnemers"))
+        dropouts, _ok = self.number(parse_count, values, "dropouts", line, _("Aantal vsv'ers"))
+        percentage, percentage_ok = None, True
+        if "percentage" in self.index:
+            percentage, percentage_ok = self.number(parse_percentage, values, "percentage", line, _("Vsv-percentage"))
+        back = working = None
+        if self.one_year_later:
+            back, _ok = self.number(parse_count, values, "back_in_education", line, _("Aantal terug in onderwijs"))
+            working, _ok = self.number(parse_count, values, "working", line, _("Aantal werkend"))
+        self.check_counts(line, participants, dropouts, percentage, back, working)
+        if percentage is None and percentage_ok:
+            percentage = _percentage_of(dropouts, participants) if None not in (dropouts, participants) else None
+        if len(self.problems.errors) + self.problems.errors_left_off > errors_before:
+            return None
+        return VsvRow(line, region, category, year, status, participants, dropouts, percentage, back, working)
+
+    def check_counts(self, line, participants, dropouts, percentage, back, working):
+        if None not in (participants, dropouts) and dropouts > participants:
+            self.problems.error(
+                _("Meer vsv'ers (%(dropouts)s) dan deelnemers (%(participants)s).")
+                % {"dropouts": dropouts, "participants": participants},
+                line,
+                self.names["dropouts"],
+            )
+            return
+        if percentage is not None:
+            if percentage > 100:
+                self.problems.error(
+                    _("Een percentage van meer dan 100 (%(value)s).") % {"value": percentage},
+                    line,
+                    self.names["percentage"],
+                )
+                return
+            if None not in (participants, dropouts) and participants:
+                computed = Decimal(dropouts) * 100 / Decimal(participants)
+                if abs(computed - percentage) > _tolerance(percentage):
+                    self.problems.error(
+                        _(
+                            "Het vsv-percentage %(pct)s klopt niet met %(dropouts)s vsv'ers van %(participants)s "
+                            "deelnemers (%(computed)s)."
+                        )
+                        % {
+                            "pct": f"{percentage}".replace(".", ","),
+                            "dropouts": dropouts,
+                            "participants": participants,
+                            "computed": f"{computed.quantize(TWO_PLACES, ROUND_HALF_UP)}".replace(".", ","),
+                        },
+                        line,
+                        self.names["percentage"],
+                    )
+        for part, field_name in ((back, "back_in_education"), (working, "working")):
+            if None not in (part, dropouts) and part > dropouts:
+                self.problems.error(
+                    _("%(part)s is meer dan het aantal vsv'ers (%(dropouts)s).") % {"part": part, "dropouts": dropouts},
+                    line,
+                    self.names[field_name],
+                )
+
+
+def read_vsv_file(
+    data: bytes,
+    *,
+    school_year: str = "",
+    status: str = "",
+    vocabulary: Vocabulary | None = None,
+    regions: dict[str, tuple[str, str]] | None = None,
+) -> ReadResult:
+    """Read and check a DUO file of VSV figures. Writes nothing; three queries (aliases, regions).
+
+    `school_year` ("2019-2020") and `status` ("voorlopig"/"definitief") fill what the file does not say.
+    """
+    result = ReadResult()
+    problems = result.problems
+    if school_year and parse_school_year(school_year) is None:
+        problems.error(_("'%(value)s' is geen schooljaar; schrijf het als 2019-2020.") % {"value": school_year})
+        return result
+    school_year = parse_school_year(school_year) if school_year else ""
+    if status and status not in STATUS_WORDS.values():
+        problems.error(_("De status is voorlopig of definitief, niet '%(value)s'.") % {"value": status})
+        return result
+    vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
+    try:
+        table = read_table(data, vocabulary, problems)
+    except FileRefused as refused:
+        problems.errors.append(refused.problem)
+        return result
+    result.file_format = table.file_format
+    reader = _Reader(
+        table, vocabulary, regions if regions is not None else known_regions(), school_year, status, problems
+    )
+    result.one_year_later = reader.one_year_later
+    missing = reader.required_columns_missing()
+    if missing:
+        from indicators.models import ColumnAlias
+
+        labels = dict(ColumnAlias.Field.choices)
+        for field_name in missing:
+            aliases = sorted(alias for alias, name in vocabulary.columns.items() if name == field_name)[:4]
+            problems.error(
+                _("De kolom '%(field)s' ontbreekt (bijvoorbeeld %(aliases)s).")
+                % {"field": labels[field_name], "aliases": " / ".join(aliases) or "—"},
+                table.header_line,
+            )
+        return result
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, values in table.rows:
+        result.rows_read += 1
+        row = reader.row(line, values)
+        if row == "skip":
+            result.rows_skipped += 1
+            continue
+        if row is None:
+            result.rows_rejected += 1
+            continue
+        first = seen.setdefault(row.key, line)
+        if first != line:
+            problems.error(
+                _("Dubbel: regio %(region)s, %(category)s, schooljaar %(year)s staat ook op regel %(first)s.")
+                % {"region": row.region_code, "category": row.category_code, "year": row.school_year, "first": first},
+                line,
+            )
+            result.rows_rejected += 1
+            continue
+        result.rows.append(row)
+    if result.rows_read == 0 and not problems.has_errors:
+        problems.error(_("Het bestand bevat geen regels met cijfers, alleen een kopregel."))
+    return result
+
+
+def load_rows(run, rows: list[VsvRow]) -> dict[str, int]:
+    """INTEGRATION POINT (KPI branch): store the rows as Measurements, inside the caller's transaction.
+
+    To do at merge, for each `row.indicator_values()`: find the Indicator by `indicator_code` and the Region
+    by `region_code` (one query each for the whole file), compare with the existing Measurement for
+    indicator × region × school year (one query), bulk_create the new ones and bulk_update the changed ones
+    (provisional → definitive, corrections) with a history row that names `run` (simple-history's
+    bulk_update_with_history / bulk_create_with_history with `default_user=run.created_by`,
+    `default_change_reason=f"DUO-import #{run.pk}"`). Return {"created": n, "updated": n, "unchanged": n}.
+    """
+    raise NotImplementedError(
+        _("Het laden van VSV-cijfers in de metingen is nog niet aangesloten; gebruik voorlopig --dry-run.")
+    )
