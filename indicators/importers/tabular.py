@@ -244,6 +244,7 @@ def _cell_text(cell) -> str:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if "%" in (getattr(cell, "number_format", "") or ""):
             number *= 100
+        number = number.quantize(Decimal("1e-10"))  # binary floats: 0.5600000000000001 is 0.56
         if number == number.to_integral_value():
             return str(int(number))
         return format(number.normalize(), "f")
