@@ -1,6 +1,6 @@
 """Reads for the import and region pages, each with a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from projects.models import Municipality, Region
 
@@ -21,9 +21,5 @@ def regions_with_municipalities(*, search: str = "") -> QuerySet[Region]:
     regions = Region.objects.annotate(municipality_count=Count("municipalities")).order_by("code")
     if search:
         matching = Municipality.objects.filter(name__icontains=search).values("region_id")
-        regions = (
-            regions.filter(code__iexact=search)
-            | regions.filter(name__icontains=search)
-            | regions.filter(pk__in=matching)
-        )
+        regions = regions.filter(Q(code__iexact=search) | Q(name__icontains=search) | Q(pk__in=matching))
     return regions.prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))
