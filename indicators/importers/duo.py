@@ -224,6 +224,16 @@ class _Reader:
         self._years: dict[str, str | None] = {}
         self._categories: dict[tuple[str, str], str | None] = {}
         self._warned_names: set[str] = set()
+        self._checked_names: set[tuple[str, str]] = set()
+        self._region_codes: dict[str, str | None] = {}
+        self._statuses: dict[str, str | None] = {}
+        self.labels = {
+            "participants": _("Aantal deelnemers"),
+            "dropouts": _("Aantal vsv'ers"),
+            "percentage": _("Vsv-percentage"),
+            "back_in_education": _("Aantal terug in onderwijs"),
+            "working": _("Aantal werkend"),
+        }
 
     def required_columns_missing(self) -> list[str]:
         missing = []
@@ -264,7 +274,9 @@ class _Reader:
 
     def region(self, text, name, line) -> str | None:
         column = self.names["region_code"]
-        code = parse_region_code(text)
+        if text not in self._region_codes:
+            self._region_codes[text] = parse_region_code(text)
+        code = self._region_codes[text]
         if code is None:
             if text:
                 message = _("'%(value)s' is geen RMC-regiocode (bijvoorbeeld 10 of REGIO 10).") % {"value": text}
@@ -282,7 +294,10 @@ class _Reader:
             )
             return None
         our_code, our_name = known
-        if name and code not in self._warned_names and normalise(name) != normalise(our_name):
+        if name and (code, name) not in self._checked_names:
+            self._checked_names.add((code, name))
+            if code in self._warned_names or normalise(name) == normalise(our_name):
+                return our_code
             self._warned_names.add(code)
             self.problems.warning(
                 _("Regio %(code)s heet in het bestand '%(file)s', bij ons '%(ours)s'; de code telt.")
@@ -315,7 +330,9 @@ class _Reader:
                 return self.default_status
             self.problems.error(_("De status (voorlopig of definitief) ontbreekt."), line, self.names.get("status", ""))
             return None
-        status = STATUS_WORDS.get(normalise(text))
+        if text not in self._statuses:
+            self._statuses[text] = STATUS_WORDS.get(normalise(text))
+        status = self._statuses[text]
         if status is None:
             self.problems.error(
                 _("'%(value)s' is geen status; verwacht VOORLOPIG, VI, DEFINITIEF of DI.") % {"value": text},
@@ -324,8 +341,9 @@ class _Reader:
             )
         return status
 
-    def number(self, parse, values, field_name, line, what):
+    def number(self, parse, values, field_name, line):
         text = self.value(values, field_name)
+        what = self.labels[field_name]
         try:
             return parse(text), True
         except Masked:
@@ -364,15 +382,15 @@ class _Reader:
         region = self.region(self.value(values, "region_code"), self.value(values, "region_name"), line)
         year = self.school_year(self.value(values, "school_year"), line)
         status = self.status(self.value(values, "status"), line)
-        participants, _ok = self.number(parse_count, values, "participants", line, _("Aantal deelnemers"))
-        dropouts, _ok = self.number(parse_count, values, "dropouts", line, _("Aantal vsv'ers"))
+        participants, _ok = self.number(parse_count, values, "participants", line)
+        dropouts, _ok = self.number(parse_count, values, "dropouts", line)
         percentage, percentage_ok = None, True
         if "percentage" in self.index:
-            percentage, percentage_ok = self.number(parse_percentage, values, "percentage", line, _("Vsv-percentage"))
+            percentage, percentage_ok = self.number(parse_percentage, values, "percentage", line)
         back = working = None
         if self.one_year_later:
-            back, _ok = self.number(parse_count, values, "back_in_education", line, _("Aantal terug in onderwijs"))
-            working, _ok = self.number(parse_count, values, "working", line, _("Aantal werkend"))
+            back, _ok = self.number(parse_count, values, "back_in_education", line)
+            working, _ok = self.number(parse_count, values, "working", line)
         self.check_counts(line, participants, dropouts, percentage, back, working)
         if percentage is None and percentage_ok:
             percentage = _percentage_of(dropouts, participants) if None not in (dropouts, participants) else None
