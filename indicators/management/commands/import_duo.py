@@ -63,7 +63,7 @@ class Command(BaseCommand):
             f"(subtotalen), {result.rows_rejected} afgekeurd."
         )
         for year, figure_status, count in result.summary_by_year():
-            self.stdout.write(f"  {year} {figure_status}: {count} rijen")
+            self.stdout.write(f"  {year} {figure_status}: {count} {'rij' if count == 1 else 'rijen'}")
         if verbosity > 1:
             for row in result.rows:
                 self.stdout.write(
