@@ -237,3 +237,27 @@ def test_dutch_numbers():
     for bad in ("10,5", "1.23", "veel"):
         with pytest.raises(ValueError):
             parse_count(bad)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 dit is geen echt Excelbestand", "Het Excelbestand kan niet worden gelezen; is het beschadigd?"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Dit is een oud Excelbestand (.xls)."),
+        (b"SCHOOLJAAR|RMC-REGIO CODE|NORMCATEGORIE\n2018-2019|10|MBO niveau 1\n", "Geen scheidingsteken gevonden"),
+        (b"SCHOOLJAAR;RMC-REGIO CODE;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;STATUS\r\n", "alleen een kopregel"),
+    ],
+)
+def test_files_that_are_not_a_table_of_figures(data, message, regions):
+    result = read_vsv_file(data)
+    assert len(result.errors) == 1 and message in result.errors[0].message
+    assert result.rows == []
+
+
+def test_a_long_list_of_errors_is_cut_off_with_a_count(regions):
+    head = "SCHOOLJAAR;RMC-REGIO CODE;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;STATUS\n"
+    body = "".join(f"2018-2019;99;MBO niveau 1;{n};1;VI\n" for n in range(100, 700))
+    result = read_vsv_file((head + body).encode())
+    errors = result.problems.error_dicts()
+    assert len(errors) == 501
+    assert errors[-1]["message"] == "… en nog 100 meldingen van dezelfde soort."
