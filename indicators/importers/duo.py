@@ -309,9 +309,9 @@ class _Reader:
 
     def category(self, values, line) -> str | None:
         """A category code, "" for a known category that is not loaded, None for an unknown one."""
-        if self.one_year_later and "category" not in self.index:
-            return ONE_YEAR_LATER
         name = self.value(values, "category")
+        if self.one_year_later and not name:
+            return ONE_YEAR_LATER  # Tabel 4 gives totals for vo, vavo and mbo together
         kind = self.value(values, "education_type")
         cache_key = (name, kind)
         if cache_key not in self._categories:

@@ -261,3 +261,19 @@ def test_a_long_list_of_errors_is_cut_off_with_a_count(regions):
     errors = result.problems.error_dicts()
     assert len(errors) == 501
     assert errors[-1]["message"] == "… en nog 100 meldingen van dezelfde soort."
+
+
+def test_one_year_later_file_with_categories_uses_only_the_total(regions):
+    data = (
+        "SCHOOLJAAR;RMC-REGIO CODE;CATEGORIE;STARTPOPULATIE;AANTAL VSV;"
+        "AANTAL TERUG IN ONDERWIJS;AANTAL WERKEND;STATUS\n"
+        "2018-2019;10;Totaal VO;26.000;100;40;30;VI\n"
+        "2018-2019;10;Totaal;40.011;608;164;216;VI\n"
+        "2019-2020;10;;40.120;621;186;205;DI\n"
+    )
+    result = read_vsv_file(data.encode())
+    assert result.errors == [] and result.rows_skipped == 1
+    assert [(row.school_year, row.dropouts, row.status) for row in result.rows] == [
+        ("2018-2019", 608, "voorlopig"),
+        ("2019-2020", 621, "definitief"),
+    ]
