@@ -1,7 +1,6 @@
 """KPI forms: Dutch number input ("3,70", "3,70%", "3.70"), school years, and a reason for every change."""
 
-import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,28 +11,12 @@ from projects.forms import VersionedForm
 from projects.models import Project
 
 from .models import Indicator, Measurement, Target
+from .numbers import parse_count, parse_decimal
 from .schoolyear import SchoolYear
 
 NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
 # Figures are often published rounded to whole percentages (Tabel 4: 164 of 608 is "27%").
 RATIO_TOLERANCE = Decimal("0.5")
-
-
-def parse_dutch_decimal(text: str) -> Decimal:
-    """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number."""
-    cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
-    if "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
-        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d*", cleaned):
-            raise ValueError(text)
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise ValueError(text)
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -58,7 +41,7 @@ class DutchDecimalField(forms.DecimalField):
         if isinstance(value, Decimal):
             return value
         try:
-            return parse_dutch_decimal(value)
+            return parse_decimal(value)
         except ValueError as exc:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
@@ -84,10 +67,10 @@ class DutchIntegerField(forms.IntegerField):
     def to_python(self, value):
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):
             return None
-        cleaned = re.sub(r"[\s.]", "", str(value))
-        if not cleaned.isdigit():
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(cleaned)
+        try:
+            return parse_count(value)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
     def widget_attrs(self, widget):
         return {}

@@ -6,12 +6,12 @@ on the indicator page); the rest is computed in memory.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from projects.models import Programme, Project
+from projects.models import Municipality, Programme, Project, Region
 from projects.selectors import _with_changes
 
-from .models import Indicator, Measurement, Target
+from .models import ImportRun, Indicator, Measurement, Target
 from .schoolyear import SchoolYear
 from .status import Assessment, Comparison, assess, compare
 
@@ -217,3 +217,21 @@ def indicator_history(*, indicator: Indicator, limit: int = 200):
         rows.extend(chunk)
     rows.sort(key=lambda row: row.history_date, reverse=True)
     return rows[:limit]
+
+
+def previous_import(*, kind: str, checksum: str, exclude_pk: int | None = None) -> ImportRun | None:
+    """The successful run that already imported a file with this checksum, if any."""
+    runs = ImportRun.objects.filter(kind=kind, checksum=checksum, status=ImportRun.Status.SUCCEEDED)
+    if exclude_pk is not None:
+        runs = runs.exclude(pk=exclude_pk)
+    return runs.order_by("finished_at").first()
+
+
+def regions_with_municipalities(*, search: str = "") -> QuerySet[Region]:
+    """Every region with its municipalities (two queries), optionally those whose name, code or municipality
+    matches `search`."""
+    regions = Region.objects.annotate(municipality_count=Count("municipalities")).order_by("code")
+    if search:
+        matching = Municipality.objects.filter(name__icontains=search).values("region_id")
+        regions = regions.filter(Q(code__iexact=search) | Q(name__icontains=search) | Q(pk__in=matching))
+    return regions.prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))

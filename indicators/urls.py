@@ -16,6 +16,7 @@ class SchoolYearConverter:
 register_converter(SchoolYearConverter, "schoolyear")
 
 urlpatterns = [
+    path("regios/", views.region_list, name="region_list"),
     path("dashboard/", views.dashboard, name="kpi_dashboard"),
     path("dashboard/<slug:code>/", views.indicator_detail, name="indicator_detail"),
     path("dashboard/<slug:code>/bewerken/", views.indicator_edit, name="indicator_edit"),

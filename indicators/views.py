@@ -15,7 +15,7 @@ from projects.views import EXPORT_FORMATS, _save_form, programme_view
 from . import selectors, services
 from .forms import IndicatorForm, MeasurementForm, TargetForm, YearForm
 from .models import Indicator, Measurement, Target
-from .tables import DashboardTable
+from .tables import DashboardTable, RegionTable
 
 
 def _get_indicator(programme, code) -> Indicator:
@@ -163,3 +163,15 @@ def target_delete(request, programme, code, school_year):
         messages.success(request, _("Het streefcijfer voor %(year)s is verwijderd.") % {"year": school_year})
         return redirect("indicator_detail", code=indicator.code)
     return render(request, "indicators/confirm_delete.html", {"form": form, "object": target, "indicator": indicator})
+
+
+@programme_view()
+def region_list(request, programme):
+    """Every RMC region with its municipalities; every role reads it."""
+    search = request.GET.get("q", "").strip()[:100]
+    table = RegionTable(selectors.regions_with_municipalities(search=search), own_region=programme.region)
+    RequestConfig(request, paginate=False).configure(table)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
+        return TableExport(export_format, table).response(f"rmc-regios.{export_format}")
+    return render(request, "indicators/region_list.html", {"table": table, "search": search})
