@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from projects.forms import VersionedForm
 from projects.models import Project
 
-from .models import Indicator, Measurement, Target
+from . import selectors
+from .models import FIGURE_STATUS_CHOICES, ImportRun, Indicator, Measurement, Target
 from .numbers import parse_count, parse_decimal
 from .schoolyear import SchoolYear
 
@@ -249,3 +250,64 @@ class YearForm(forms.Form):
             )
             for year in reversed(school_years)
         ]
+
+
+class SinceForm(forms.Form):
+    """ "Gewijzigd sinds": the KPI pages mark figures revised after this date (default: the last import)."""
+
+    sinds = forms.DateField(
+        label=_("Herzien sinds"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+class ImportUploadForm(forms.Form):
+    """A DUO file to check and, after the preview, import. The options fill what the file does not say."""
+
+    kind = forms.ChoiceField(
+        label=_("Soort bestand"),
+        choices=ImportRun.Kind.choices,
+        initial=ImportRun.Kind.FIGURES,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("CSV (puntkomma, komma of tab) of Excel (XLSX), zoals DUO het publiceert."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.tsv,.txt,.xlsx"}),
+    )
+    school_year = SchoolYearField(
+        label=_("Schooljaar"),
+        required=False,
+        help_text=_("Alleen als het bestand geen kolom schooljaar heeft, bijvoorbeeld 2019-2020."),
+    )
+    figure_status = forms.ChoiceField(
+        label=_("Status van de cijfers"),
+        required=False,
+        choices=[("", _("zoals in het bestand")), *FIGURE_STATUS_CHOICES],
+        help_text=_("Alleen als het bestand niet zegt of de cijfers voorlopig of definitief zijn."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(_("Het bestand is groter dan 50 MB."))
+        if upload.size == 0:
+            raise ValidationError(_("Het bestand is leeg."))
+        self.data_bytes = upload.read()
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("kind") != ImportRun.Kind.FIGURES:
+            return data
+        from .services import already_imported_message, checksum_of
+
+        earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=checksum_of(self.data_bytes))
+        if earlier is not None:
+            self.add_error("file", already_imported_message(earlier))
+        return data
