@@ -688,6 +688,7 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
                         "line": value.line,
                     }
                 )
+            measurement.indicator = indicator  # already in memory: clean() reads its unit
             for name, figure in {**figures, **provenance}.items():
                 setattr(measurement, name, figure)
             measurement.version += 1
