@@ -92,6 +92,11 @@ def parse_percentage(text: str) -> Decimal | None:
     return value
 
 
+def _grouped(count: int) -> str:
+    """7595 → "7.595", as DUO and the reader write counts."""
+    return f"{count:,}".replace(",", ".")
+
+
 def _dutch(number: Decimal) -> str:
     return f"{number}".replace(".", ",")
 
@@ -455,7 +460,7 @@ class _Reader:
         if None not in (participants, dropouts) and dropouts > participants:
             self.problems.error(
                 _("Meer vsv'ers (%(dropouts)s) dan deelnemers (%(participants)s).")
-                % {"dropouts": dropouts, "participants": participants},
+                % {"dropouts": _grouped(dropouts), "participants": _grouped(participants)},
                 line,
                 self.names["dropouts"],
             )
@@ -478,8 +483,8 @@ class _Reader:
                         )
                         % {
                             "pct": _dutch(percentage),
-                            "dropouts": dropouts,
-                            "participants": participants,
+                            "dropouts": _grouped(dropouts),
+                            "participants": _grouped(participants),
                             "computed": _dutch(computed.quantize(TWO_PLACES, ROUND_HALF_UP)),
                         },
                         line,

@@ -81,7 +81,7 @@ def test_the_same_file_again_changes_nothing(kpis, data_file):
         ("duo/broken_separator.csv", "scheidingsteken"),
         ("duo/broken_missing_column.csv", "De kolom 'aantal vsv'ers' ontbreekt"),
         ("duo/broken_unknown_region.csv", "Onbekende RMC-regio 99"),
-        ("duo/broken_percentage.csv", "Het vsv-percentage 4,70 klopt niet met 281 vsv'ers van 7595"),
+        ("duo/broken_percentage.csv", "Het vsv-percentage 4,70 klopt niet met 281 vsv'ers van 7.595"),
         ("duo/broken_duplicate.csv", "Dubbel: regio 10, vo-onderbouw, schooljaar 2018-2019 staat ook op regel 2"),
         ("duo/broken_text_in_number.csv", "'veel' is geen getal"),
     ],

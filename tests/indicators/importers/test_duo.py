@@ -139,7 +139,7 @@ BROKEN = [
     ("duo/broken_separator.csv", 2, "", "Deze regel heeft maar één kolom: er staat een ander scheidingsteken in"),
     ("duo/broken_missing_column.csv", 1, "", "De kolom 'aantal vsv'ers' ontbreekt"),
     ("duo/broken_unknown_region.csv", 3, "RMC-REGIO CODE", "Onbekende RMC-regio 99."),
-    ("duo/broken_percentage.csv", 3, "VSV-PERCENTAGE", "Het vsv-percentage 4,70 klopt niet met 281 vsv'ers van 7595"),
+    ("duo/broken_percentage.csv", 3, "VSV-PERCENTAGE", "Het vsv-percentage 4,70 klopt niet met 281 vsv'ers van 7.595"),
     ("duo/broken_duplicate.csv", 4, "", "Dubbel: regio 10, vo-onderbouw, schooljaar 2018-2019 staat ook op regel 2."),
     ("duo/broken_text_in_number.csv", 2, "AANTAL DEELNEMERS", "'veel' is geen getal (aantal deelnemers)."),
 ]
