@@ -253,7 +253,23 @@ class Category(models.TextChoices):
     SKIP = "", _("overslaan (subtotaal of onbekend)")
 
 
-class ColumnAlias(models.Model):
+class NormalisedAlias(models.Model):
+    """A spelling stored normalised (indicators.importers.vocabulary.normalise), so each is kept once."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.alias = normalise(self.alias)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.alias = normalise(self.alias)
+        if not self.alias:
+            raise ValidationError({"alias": _("Vul een naam in.")})
+
+
+class ColumnAlias(NormalisedAlias):
     """A column name DUO uses for one of the fields the importers read."""
 
     class Field(models.TextChoices):
@@ -293,17 +309,8 @@ class ColumnAlias(models.Model):
     def __str__(self):
         return f"{self.alias} → {self.get_field_display()}"
 
-    def save(self, *args, **kwargs):
-        self.alias = normalise(self.alias)
-        super().save(*args, **kwargs)
 
-    def clean(self):
-        self.alias = normalise(self.alias)
-        if not self.alias:
-            raise ValidationError({"alias": _("Vul een kolomnaam in.")})
-
-
-class CategoryAlias(models.Model):
+class CategoryAlias(NormalisedAlias):
     """A name DUO uses for a normcategorie ("Onderbouw VO", "VO onderbouw", "MBO niveau 1", "Niveau 1" + MBO)."""
 
     alias = models.CharField(
@@ -324,15 +331,6 @@ class CategoryAlias(models.Model):
 
     def __str__(self):
         return f"{self.alias} → {self.get_category_code_display()}"
-
-    def save(self, *args, **kwargs):
-        self.alias = normalise(self.alias)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        self.alias = normalise(self.alias)
-        if not self.alias:
-            raise ValidationError({"alias": _("Vul een naam in.")})
 
 
 class ImportRun(models.Model):

@@ -124,13 +124,7 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
 def import_run_refuse(*, run: ImportRun, errors: list[dict], warnings: list[dict], rows_read: int = 0) -> ImportRun:
     """A previewed file with errors: recorded as failed with every problem, nothing loaded."""
     run.rows_read = rows_read
-    return _finish(
-        run,
-        ImportRun.Status.FAILED,
-        errors=errors,
-        warnings=warnings,
-        summary=_("Niets geïmporteerd: %(count)s fout(en) in het bestand.") % {"count": len(errors)},
-    )
+    return _refused(run, errors, warnings)
 
 
 def import_run_cancel(*, run: ImportRun) -> None:
@@ -194,13 +188,7 @@ def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:
     warnings = result.problems.warning_dicts()
     if not result.ok:
         run.rows_rejected = result.rows_read - result.rows_skipped
-        return _finish(
-            run,
-            ImportRun.Status.FAILED,
-            errors=result.problems.error_dicts(),
-            warnings=warnings,
-            summary=_("Niets geïmporteerd: %(count)s fout(en) in het bestand.") % {"count": len(result.errors)},
-        )
+        return _refused(run, result.problems.error_dicts(), warnings)
     try:
         with transaction.atomic():
             counts = duo.load_rows(run, result.rows)
@@ -225,6 +213,11 @@ def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:
         return _finish(run, ImportRun.Status.FAILED, errors=[_problem(already_imported_message(earlier))])
 
 
+def _refused(run: ImportRun, errors: list[dict], warnings: list[dict]) -> ImportRun:
+    summary = _("Niets geïmporteerd: %(count)s fout(en) in het bestand.") % {"count": len(errors)}
+    return _finish(run, ImportRun.Status.FAILED, errors=errors, warnings=warnings, summary=summary)
+
+
 def _summary(run: ImportRun) -> str:
     return _("%(created)s nieuw, %(updated)s gewijzigd, %(unchanged)s ongewijzigd") % {
         "created": run.rows_created,
@@ -240,13 +233,7 @@ def _execute_regions(run: ImportRun, data: bytes) -> ImportRun:
     run.rows_rejected = result.rows_rejected
     warnings = result.problems.warning_dicts()
     if not result.ok:
-        return _finish(
-            run,
-            ImportRun.Status.FAILED,
-            errors=result.problems.error_dicts(),
-            warnings=warnings,
-            summary=_("Niets geïmporteerd: %(count)s fout(en) in het bestand.") % {"count": len(result.errors)},
-        )
+        return _refused(run, result.problems.error_dicts(), warnings)
     with transaction.atomic():
         counts = regions.load_regions(result)
         run.rows_created, run.rows_updated, run.rows_unchanged = counts.created, counts.updated, counts.unchanged

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from .. import numbers
 from ..schoolyear import SchoolYear
-from .tabular import FileRefused, Problems, read_table
+from .tabular import CheckedResult, FileRefused, Problems, read_table, report_missing_columns
 from .vocabulary import Vocabulary, load_vocabulary, normalise
 
 ONE_YEAR_LATER = "een-jaar-later"  # category of a row of a "one year later" file
@@ -188,7 +188,7 @@ class VsvRow:
 
 
 @dataclass
-class ReadResult:
+class ReadResult(CheckedResult):
     rows: list[VsvRow] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     rows_read: int = 0
@@ -196,18 +196,6 @@ class ReadResult:
     rows_rejected: int = 0  # rows with an error or an unknown category
     file_format: str = ""
     one_year_later: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems.has_errors
-
-    @property
-    def errors(self):
-        return self.problems.errors
-
-    @property
-    def warnings(self):
-        return self.problems.warnings
 
     def summary_by_year(self) -> list[tuple[str, str, int]]:
         """(school year, status, rows) for a preview."""
@@ -533,16 +521,7 @@ def read_vsv_file(
     result.one_year_later = reader.one_year_later
     missing = reader.required_columns_missing()
     if missing:
-        from indicators.models import ColumnAlias
-
-        labels = dict(ColumnAlias.Field.choices)
-        for field_name in missing:
-            aliases = sorted(alias for alias, name in vocabulary.columns.items() if name == field_name)[:4]
-            problems.error(
-                _("De kolom '%(field)s' ontbreekt (bijvoorbeeld %(aliases)s).")
-                % {"field": labels[field_name], "aliases": " / ".join(aliases) or "—"},
-                table.header_line,
-            )
+        report_missing_columns(missing, vocabulary, table.header_line, problems)
         return result
     seen: dict[tuple[str, str, str], int] = {}
     for line, values in table.rows:

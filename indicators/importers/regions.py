@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .duo import parse_region_code
-from .tabular import FileRefused, Problems, read_table
+from .tabular import CheckedResult, FileRefused, Problems, read_table, report_missing_columns
 from .vocabulary import Vocabulary, load_vocabulary, normalise
 
 REQUIRED = ("region_code", "region_name", "municipality_code", "municipality_name")
@@ -67,25 +67,13 @@ class MunicipalityRow:
 
 
 @dataclass
-class RegionsResult:
+class RegionsResult(CheckedResult):
     regions: dict[str, str] = field(default_factory=dict)  # code ("10") → name, as in the file
     municipalities: dict[str, MunicipalityRow] = field(default_factory=dict)  # code ("0193") → row
     problems: Problems = field(default_factory=Problems)
     rows_read: int = 0
     rows_without_region: int = 0
     rows_rejected: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems.has_errors
-
-    @property
-    def errors(self):
-        return self.problems.errors
-
-    @property
-    def warnings(self):
-        return self.problems.warnings
 
     def headline(self) -> str:
         return _("%(regions)s regio's, %(municipalities)s gemeenten") % {
@@ -106,16 +94,7 @@ def read_regions_file(data: bytes, *, vocabulary: Vocabulary | None = None) -> R
         return result
     missing = [name for name in REQUIRED if name not in table.columns]
     if missing:
-        from indicators.models import ColumnAlias
-
-        labels = dict(ColumnAlias.Field.choices)
-        for name in missing:
-            aliases = sorted(alias for alias, field_name in vocabulary.columns.items() if field_name == name)[:4]
-            problems.error(
-                _("De kolom '%(field)s' ontbreekt (bijvoorbeeld %(aliases)s).")
-                % {"field": labels[name], "aliases": " / ".join(aliases)},
-                table.header_line,
-            )
+        report_missing_columns(missing, vocabulary, table.header_line, problems)
         return result
     index = {name: table.columns[name] for name in REQUIRED}
     header = {name: table.header(name) for name in REQUIRED}

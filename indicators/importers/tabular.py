@@ -87,6 +87,24 @@ class Problems:
         return rows
 
 
+class CheckedResult:
+    """What a reader found: `problems` (errors block, warnings do not), shared by the figures and regions readers."""
+
+    problems: Problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.has_errors
+
+    @property
+    def errors(self):
+        return self.problems.errors
+
+    @property
+    def warnings(self):
+        return self.problems.warnings
+
+
 class FileRefused(Exception):
     """The file as a whole cannot be read (empty, binary, no recognisable header)."""
 
@@ -108,6 +126,20 @@ class Table:
         """The column name as the file writes it, for messages."""
         index = self.columns.get(field_name)
         return self.headers[index] if index is not None else ""
+
+
+def report_missing_columns(missing: list[str], vocabulary: Vocabulary, header_line: int, problems: Problems) -> None:
+    """One error per required column the header lacks, naming a few of the names DUO uses for it."""
+    from indicators.models import ColumnAlias
+
+    labels = dict(ColumnAlias.Field.choices)
+    for field_name in missing:
+        aliases = sorted(alias for alias, name in vocabulary.columns.items() if name == field_name)[:4]
+        problems.error(
+            _("De kolom '%(field)s' ontbreekt (bijvoorbeeld %(aliases)s).")
+            % {"field": labels[field_name], "aliases": " / ".join(aliases) or "—"},
+            header_line,
+        )
 
 
 def _not_tabular() -> str:

@@ -1,12 +1,10 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from indicators import selectors, services
 from indicators.importers import duo
 from indicators.models import FIGURE_STATUS_CHOICES, ImportRun
 
-from ._output import write_problems
+from ._output import read_file, write_problems
 
 
 class Command(BaseCommand):
@@ -27,11 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, schooljaar, status, **options):
-        path = Path(file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Kan {path} niet lezen: {exc.strerror}.") from exc
+        path, data = read_file(file)
         earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=services.checksum_of(data))
         if earlier is not None:
             self.stdout.write(services.already_imported_message(earlier))

@@ -1,12 +1,10 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from indicators import services
 from indicators.importers import regions
 from indicators.models import ImportRun
 
-from ._output import write_problems
+from ._output import read_file, write_problems
 
 
 class Command(BaseCommand):
@@ -20,11 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="alleen lezen en controleren, niets opslaan")
 
     def handle(self, *args, file, dry_run, **options):
-        path = Path(file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Kan {path} niet lezen: {exc.strerror}.") from exc
+        path, data = read_file(file)
         if dry_run:
             result = regions.read_regions_file(data)
             self.stdout.write(result.headline())
