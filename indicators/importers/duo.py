@@ -576,7 +576,8 @@ def batch_size() -> int:
     from indicators.models import Measurement
 
     columns = len(Measurement.history.model._meta.concrete_fields)
-    return max(1, min(500, connection.features.max_query_params // columns))
+    limit = connection.features.max_query_params or 65535  # None: no limit of its own (PostgreSQL)
+    return max(1, min(500, limit // columns))
 
 
 def _source_detail(run, value: IndicatorValue) -> str:
