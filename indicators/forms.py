@@ -1,7 +1,6 @@
 """KPI forms: Dutch number input ("3,70", "3,70%", "3.70"), school years, and a reason for every change."""
 
-import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,29 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from projects.forms import VersionedForm
 from projects.models import Project
 
-from .models import Indicator, Measurement, Target
+from . import selectors
+from .models import FIGURE_STATUS_CHOICES, ImportRun, Indicator, Measurement, Target
+from .numbers import parse_count, parse_decimal
 from .schoolyear import SchoolYear
 
 NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
 # Figures are often published rounded to whole percentages (Tabel 4: 164 of 608 is "27%").
 RATIO_TOLERANCE = Decimal("0.5")
-
-
-def parse_dutch_decimal(text: str) -> Decimal:
-    """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number."""
-    cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
-    if "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
-        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d*", cleaned):
-            raise ValueError(text)
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise ValueError(text)
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -58,7 +42,7 @@ class DutchDecimalField(forms.DecimalField):
         if isinstance(value, Decimal):
             return value
         try:
-            return parse_dutch_decimal(value)
+            return parse_decimal(value)
         except ValueError as exc:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
@@ -84,10 +68,10 @@ class DutchIntegerField(forms.IntegerField):
     def to_python(self, value):
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):
             return None
-        cleaned = re.sub(r"[\s.]", "", str(value))
-        if not cleaned.isdigit():
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(cleaned)
+        try:
+            return parse_count(value)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
     def widget_attrs(self, widget):
         return {}
@@ -266,3 +250,64 @@ class YearForm(forms.Form):
             )
             for year in reversed(school_years)
         ]
+
+
+class SinceForm(forms.Form):
+    """ "Gewijzigd sinds": the KPI pages mark figures revised after this date (default: the last import)."""
+
+    sinds = forms.DateField(
+        label=_("Herzien sinds"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+class ImportUploadForm(forms.Form):
+    """A DUO file to check and, after the preview, import. The options fill what the file does not say."""
+
+    kind = forms.ChoiceField(
+        label=_("Soort bestand"),
+        choices=ImportRun.Kind.choices,
+        initial=ImportRun.Kind.FIGURES,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("CSV (puntkomma, komma of tab) of Excel (XLSX), zoals DUO het publiceert."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.tsv,.txt,.xlsx"}),
+    )
+    school_year = SchoolYearField(
+        label=_("Schooljaar"),
+        required=False,
+        help_text=_("Alleen als het bestand geen kolom schooljaar heeft, bijvoorbeeld 2019-2020."),
+    )
+    figure_status = forms.ChoiceField(
+        label=_("Status van de cijfers"),
+        required=False,
+        choices=[("", _("zoals in het bestand")), *FIGURE_STATUS_CHOICES],
+        help_text=_("Alleen als het bestand niet zegt of de cijfers voorlopig of definitief zijn."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(_("Het bestand is groter dan 50 MB."))
+        if upload.size == 0:
+            raise ValidationError(_("Het bestand is leeg."))
+        self.data_bytes = upload.read()
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("kind") != ImportRun.Kind.FIGURES:
+            return data
+        from .services import already_imported_message, checksum_of
+
+        earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=checksum_of(self.data_bytes))
+        if earlier is not None:
+            self.add_error("file", already_imported_message(earlier))
+        return data

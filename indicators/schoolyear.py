@@ -11,7 +11,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/–—]\s*(\d{4})\s*$")
+_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/–—]\s*(\d{4}|\d{2})\s*$")
 FIRST, LAST = 1990, 2100
 PEILDATUM_DAY, PEILDATUM_MONTH = 1, 10
 
@@ -26,13 +26,15 @@ class SchoolYear:
 
     @classmethod
     def parse(cls, text) -> "SchoolYear":
-        """Read "2020-2021", "2020/2021", "2020 - 2021" or "2020–2021"; the second year must follow the first."""
+        """Read "2020-2021", "2020/2021", "2020 - 2021", "2020–2021" or "2020-21"; the second year must follow."""
         if isinstance(text, SchoolYear):
             return text
         match = _PATTERN.match(str(text or ""))
         if not match:
             raise ValueError(f"not a school year: {text!r}")
         start, end = int(match[1]), int(match[2])
+        if len(match[2]) == 2:  # "2019-20"
+            end += start - start % 100 + (100 if end < start % 100 else 0)
         if end != start + 1:
             raise ValueError(f"the second year does not follow the first: {text!r}")
         return cls(start)

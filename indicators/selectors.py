@@ -4,14 +4,15 @@ on the indicator page); the rest is computed in memory.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from projects.models import Programme, Project
+from projects.models import Municipality, Programme, Project, Region
 from projects.selectors import _with_changes
 
-from .models import Indicator, Measurement, Target
+from .models import ImportRun, Indicator, Measurement, Target
 from .schoolyear import SchoolYear
 from .status import Assessment, Comparison, assess, compare
 
@@ -35,6 +36,7 @@ class YearRow:
     measurement: Measurement | None
     assessment: Assessment
     trend: Trend | None = None
+    revision: "Revision | None" = None
 
     @property
     def peildatum_label(self) -> str:
@@ -55,11 +57,25 @@ class IndicatorRow:
     history: list[Decimal | None] = field(default_factory=list)  # actual figures up to the selected year
 
 
+@dataclass(frozen=True)
+class Revision:
+    """A figure whose value or finality changed since a date: what it was then (e.g. provisional → definitive)."""
+
+    previous_value: Decimal
+    previous_finality: str
+    changed_at: datetime
+
+    @property
+    def previous_finality_label(self) -> str:
+        return Measurement.Finality(self.previous_finality).label
+
+
 @dataclass
 class Dashboard:
     school_years: list[str]
     selected_year: str | None
     rows: list[IndicatorRow]
+    since: datetime | None = None
 
     @property
     def groups(self):
@@ -139,7 +155,47 @@ def _default_year(rows: list[IndicatorRow]) -> str | None:
     return None
 
 
-def dashboard(*, programme: Programme, school_year: str | None = None) -> Dashboard:
+def last_import_started() -> datetime | None:
+    """When the most recent successful import of figures began: the default "changed since" of the KPI pages."""
+    run = (
+        ImportRun.objects.filter(kind=ImportRun.Kind.FIGURES, status=ImportRun.Status.SUCCEEDED)
+        .order_by("-finished_at")
+        .only("started_at", "created_at")
+        .first()
+    )
+    return (run.started_at or run.created_at) if run else None
+
+
+def revisions(*, measurements: list[Measurement], since: datetime | None) -> dict[int, Revision]:
+    """{measurement pk: Revision} for the figures whose value or finality differs from what they were at `since`.
+    One query, whatever the number of figures. Figures that did not exist yet at `since` are not revisions."""
+    if since is None or not measurements:
+        return {}
+    current = {m.pk: m for m in measurements}
+    history = (
+        Measurement.history.filter(id__in=current, history_date__lt=since)
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "value", "finality", "history_type")
+    )
+    then = {}
+    for pk, value, finality, kind in history:
+        then[pk] = None if kind == "-" else (value, finality)
+    result = {}
+    for pk, old in then.items():
+        measurement = current[pk]
+        if old is not None and old != (measurement.value, measurement.finality):
+            result[pk] = Revision(old[0], old[1], measurement.updated_at)
+    return result
+
+
+def _mark_revisions(year_rows: list[YearRow], since: datetime | None) -> None:
+    found = revisions(measurements=[row.measurement for row in year_rows if row.measurement], since=since)
+    for row in year_rows:
+        if row.measurement is not None:
+            row.revision = found.get(row.measurement.pk)
+
+
+def dashboard(*, programme: Programme, school_year: str | None = None, since: datetime | None = None) -> Dashboard:
     """Every indicator of the programme in one school year (the default year when none or an unknown one is asked)."""
     rows = [IndicatorRow(indicator, _year_rows(indicator)) for indicator in _indicators(programme=programme)]
     years = sorted({year for row in rows for year in row.years})
@@ -149,10 +205,11 @@ def dashboard(*, programme: Programme, school_year: str | None = None) -> Dashbo
             selected or "", None, "", None, assess(baseline=None, target=None, actual=None, direction="lower")
         )
         row.history = [r.actual for y, r in row.years.items() if y <= (selected or "") and r.measurement]
-    return Dashboard(school_years=years, selected_year=selected, rows=rows)
+    _mark_revisions([row.selected for row in rows], since)
+    return Dashboard(school_years=years, selected_year=selected, rows=rows, since=since)
 
 
-def indicator_detail(*, programme: Programme, code: str) -> IndicatorRow:
+def indicator_detail(*, programme: Programme, code: str, since: datetime | None = None) -> IndicatorRow:
     """One indicator with a row for every school year from its first to its last year (gaps included, for the chart)."""
     indicator = (
         _indicators(programme=programme)
@@ -171,6 +228,7 @@ def indicator_detail(*, programme: Programme, code: str) -> IndicatorRow:
                 )
             year = year.next()
         rows = dict(sorted(rows.items()))
+    _mark_revisions(list(rows.values()), since)
     return IndicatorRow(indicator, rows)
 
 
@@ -217,3 +275,51 @@ def indicator_history(*, indicator: Indicator, limit: int = 200):
         rows.extend(chunk)
     rows.sort(key=lambda row: row.history_date, reverse=True)
     return rows[:limit]
+
+
+def import_runs() -> QuerySet[ImportRun]:
+    """Every import run, newest first, with who started it (one query per page)."""
+    return (
+        ImportRun.objects.exclude(status=ImportRun.Status.PREVIEW)
+        .select_related("created_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def file_seen(*, checksum: str) -> bool:
+    """Has the scheduled job nothing to do with this file: imported before, or refused by an earlier scheduled run?"""
+    return (
+        ImportRun.objects.filter(kind=ImportRun.Kind.FIGURES, checksum=checksum)
+        .filter(
+            Q(status=ImportRun.Status.SUCCEEDED) | Q(source=ImportRun.Source.SCHEDULED, status=ImportRun.Status.FAILED)
+        )
+        .exists()
+    )
+
+
+def unfinished_scheduled_run(*, checksum: str) -> ImportRun | None:
+    """A scheduled run of this file that a crash left queued or running: the next job resumes it."""
+    return ImportRun.objects.filter(
+        kind=ImportRun.Kind.FIGURES,
+        checksum=checksum,
+        source=ImportRun.Source.SCHEDULED,
+        status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING],
+    ).first()
+
+
+def previous_import(*, kind: str, checksum: str, exclude_pk: int | None = None) -> ImportRun | None:
+    """The successful run that already imported a file with this checksum, if any."""
+    runs = ImportRun.objects.filter(kind=kind, checksum=checksum, status=ImportRun.Status.SUCCEEDED)
+    if exclude_pk is not None:
+        runs = runs.exclude(pk=exclude_pk)
+    return runs.order_by("finished_at").first()
+
+
+def regions_with_municipalities(*, search: str = "") -> QuerySet[Region]:
+    """Every region with its municipalities (two queries), optionally those whose name, code or municipality
+    matches `search`."""
+    regions = Region.objects.annotate(municipality_count=Count("municipalities")).order_by("code")
+    if search:
+        matching = Municipality.objects.filter(name__icontains=search).values("region_id")
+        regions = regions.filter(Q(code__iexact=search) | Q(name__icontains=search) | Q(pk__in=matching))
+    return regions.prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))

@@ -5,10 +5,21 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .templatetags.kpi import format_value, sparkline, status_badge, trend_html, trend_text
+from projects.models import Region
+from projects.tables import HIDE_ON_PHONE
+
+from .templatetags.kpi import (
+    format_value,
+    import_status_badge,
+    revision_mark,
+    revision_text,
+    sparkline,
+    status_badge,
+    trend_html,
+    trend_text,
+)
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
-HIDE_ON_PHONE = {"td": {"class": "hide-sm"}, "th": {"class": "hide-sm"}}
 NUM_HIDE_ON_PHONE = {"td": {"class": "num hide-sm"}, "th": {"class": "num hide-sm"}}
 
 
@@ -27,6 +38,7 @@ class DashboardTable(tables.Table):
     finality = tables.Column(
         accessor="selected__measurement__get_finality_display", verbose_name=_("Voorlopig"), visible=False
     )
+    revision = tables.Column(accessor="selected__revision", verbose_name=_("Herzien"), visible=False)
     norm = tables.Column(accessor="indicator__norm", verbose_name=_("Landelijke norm"), attrs=NUM_HIDE_ON_PHONE)
     status = tables.Column(accessor="selected__assessment", verbose_name=_("Status"))
     progress = tables.Column(
@@ -75,9 +87,11 @@ class DashboardTable(tables.Table):
                 '<span class="show-sm" aria-hidden="true">—</span></span>',
                 _("nog geen cijfer"),
             )
+        provisional = ""
         if measurement.is_provisional:
-            return format_html('{} <span class="kpi-provisional">{}</span>', self._value(value, record), _("voorlopig"))
-        return self._value(value, record)
+            provisional = format_html(' <span class="kpi-provisional">{}</span>', _("voorlopig"))
+        revision = revision_mark(record.selected.revision, record.indicator)
+        return format_html("{}{}{}", self._value(value, record), provisional, revision)
 
     def value_actual(self, value, record):
         return self._value(value, record) if record.selected.measurement else ""
@@ -88,6 +102,9 @@ class DashboardTable(tables.Table):
             "{}{}", status_badge(value), format_html_join("", '<span class="kpi-sub">{}</span>', ((n,) for n in notes))
         )
 
+    def value_revision(self, value, record):
+        return revision_text(value, record.indicator)
+
     def value_status(self, value, record):
         return str(value.label)
 
@@ -96,3 +113,77 @@ class DashboardTable(tables.Table):
 
     def value_trend(self, value, record):
         return trend_text(value, record.indicator)
+
+
+class RegionTable(tables.Table):
+    code = tables.Column(verbose_name=_("Code"), attrs={"td": {"class": "col-code"}, "th": {"class": "col-code"}})
+    name = tables.Column(verbose_name=_("RMC-regio"))
+    municipalities = tables.Column(verbose_name=_("Gemeenten"), orderable=False, empty_values=())
+    municipality_count = tables.Column(
+        verbose_name=_("Aantal gemeenten"),
+        attrs=NUM_HIDE_ON_PHONE,
+    )
+
+    class Meta:
+        model = Region
+        fields = ["code", "name", "municipalities", "municipality_count"]
+        order_by = ("code",)
+        empty_text = _("Geen regio's gevonden.")
+        template_name = "django_tables2/table.html"
+
+    def __init__(self, *args, own_region=None, **kwargs):
+        self.own_region_pk = own_region.pk if own_region else None
+        kwargs.setdefault(
+            "row_attrs", {"class": lambda record: "own-region" if record.pk == self.own_region_pk else ""}
+        )
+        super().__init__(*args, **kwargs)
+
+    def render_name(self, record, value):
+        if record.pk == self.own_region_pk:
+            return format_html('{} <span class="tag">{}</span>', value, _("uw regio"))
+        return value
+
+    def render_municipalities(self, record):
+        names = [municipality.name for municipality in record.municipalities.all()]
+        return ", ".join(names) or "—"
+
+    def value_municipalities(self, record):
+        return ", ".join(municipality.name for municipality in record.municipalities.all())
+
+    def value_name(self, record, value):
+        return value
+
+
+class ImportRunTable(tables.Table):
+    """Past import runs, newest first: what, by whom, how it ended."""
+
+    pk = tables.Column(verbose_name=_("Nr."), attrs=NUM)
+    created_at = tables.DateTimeColumn(verbose_name=_("Datum"), format="j F Y, H:i")
+    kind = tables.Column(verbose_name=_("Soort"))
+    file_name = tables.Column(verbose_name=_("Bestand"))
+    source = tables.Column(verbose_name=_("Bron"), attrs=HIDE_ON_PHONE)
+    created_by = tables.Column(verbose_name=_("Door"), attrs=HIDE_ON_PHONE, default="—")
+    status = tables.Column(verbose_name=_("Status"))
+    summary = tables.Column(verbose_name=_("Resultaat"), attrs=HIDE_ON_PHONE)
+
+    class Meta:
+        orderable = False
+        empty_text = _("Nog geen imports.")
+        template_name = "django_tables2/table.html"
+        attrs = {"class": "utrecht-table utrecht-table--html-table"}
+
+    def render_file_name(self, record, value):
+        url = reverse("import_detail", args=[record.pk])
+        return format_html('<a class="utrecht-link" href="{}">{}</a>', url, value)
+
+    def value_file_name(self, value):
+        return value
+
+    def render_created_by(self, value):
+        return value.get_full_name() or value.username
+
+    def render_status(self, record):
+        return import_status_badge(record)
+
+    def value_status(self, record):
+        return record.get_status_display()

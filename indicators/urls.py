@@ -16,6 +16,12 @@ class SchoolYearConverter:
 register_converter(SchoolYearConverter, "schoolyear")
 
 urlpatterns = [
+    path("regios/", views.region_list, name="region_list"),
+    path("import/", views.import_start, name="import_start"),
+    path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("import/<int:pk>/status/", views.import_status, name="import_status"),
+    path("import/<int:pk>/bevestigen/", views.import_confirm, name="import_confirm"),
+    path("import/<int:pk>/annuleren/", views.import_cancel, name="import_cancel"),
     path("dashboard/", views.dashboard, name="kpi_dashboard"),
     path("dashboard/<slug:code>/", views.indicator_detail, name="indicator_detail"),
     path("dashboard/<slug:code>/bewerken/", views.indicator_edit, name="indicator_edit"),

@@ -1,9 +1,12 @@
 """KPI pages. Thin: the programme and role come from `programme_view`, reads from selectors, writes from services."""
 
+from datetime import datetime, time
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.timezone import localdate, make_aware
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
@@ -13,9 +16,9 @@ from projects.forms import DeleteForm
 from projects.views import EXPORT_FORMATS, _save_form, programme_view
 
 from . import selectors, services
-from .forms import IndicatorForm, MeasurementForm, TargetForm, YearForm
-from .models import Indicator, Measurement, Target
-from .tables import DashboardTable
+from .forms import ImportUploadForm, IndicatorForm, MeasurementForm, SinceForm, TargetForm, YearForm
+from .models import ImportRun, Indicator, Measurement, Target
+from .tables import DashboardTable, ImportRunTable, RegionTable
 
 
 def _get_indicator(programme, code) -> Indicator:
@@ -25,9 +28,19 @@ def _get_indicator(programme, code) -> Indicator:
         raise Http404(_("Indicator %(code)s bestaat niet in dit programma.") % {"code": code}) from exc
 
 
+def _since(request):
+    """The "herzien sinds" form and its moment: the date picked (from its start), else the last import's start."""
+    default = selectors.last_import_started()
+    form = SinceForm(request.GET if "sinds" in request.GET else None, initial={"sinds": default and localdate(default)})
+    if form.is_bound and form.is_valid() and form.cleaned_data["sinds"]:
+        return form, make_aware(datetime.combine(form.cleaned_data["sinds"], time.min))
+    return form, default
+
+
 @programme_view()
 def dashboard(request, programme):
-    data = selectors.dashboard(programme=programme, school_year=request.GET.get("jaar"))
+    since_form, since = _since(request)
+    data = selectors.dashboard(programme=programme, school_year=request.GET.get("jaar"), since=since)
     year_form = YearForm(initial={"jaar": data.selected_year}, school_years=data.school_years)
     export_format = request.GET.get("_export")
     if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
@@ -38,14 +51,15 @@ def dashboard(request, programme):
         table = DashboardTable(rows, prefix=f"{value}-")
         RequestConfig(request, paginate=False).configure(table)
         groups.append((value, label, table))
-    context = {"dashboard": data, "groups": groups, "year_form": year_form}
+    context = {"dashboard": data, "groups": groups, "year_form": year_form, "since_form": since_form}
     return render(request, "indicators/dashboard.html", context)
 
 
 @programme_view()
 def indicator_detail(request, programme, code):
     try:
-        row = selectors.indicator_detail(programme=programme, code=code)
+        since_form, since = _since(request)
+        row = selectors.indicator_detail(programme=programme, code=code, since=since)
     except Indicator.DoesNotExist as exc:
         raise Http404(_("Indicator %(code)s bestaat niet in dit programma.") % {"code": code}) from exc
     context = {
@@ -53,6 +67,8 @@ def indicator_detail(request, programme, code):
         "indicator": row.indicator,
         "chart": selectors.chart_data(row),
         "years": list(row.years.values()),
+        "since_form": since_form,
+        "since": since,
     }
     return render(request, "indicators/indicator_detail.html", context)
 
@@ -163,3 +179,88 @@ def target_delete(request, programme, code, school_year):
         messages.success(request, _("Het streefcijfer voor %(year)s is verwijderd.") % {"year": school_year})
         return redirect("indicator_detail", code=indicator.code)
     return render(request, "indicators/confirm_delete.html", {"form": form, "object": target, "indicator": indicator})
+
+
+@programme_view()
+def region_list(request, programme):
+    """Every RMC region with its municipalities; every role reads it."""
+    search = request.GET.get("q", "").strip()[:100]
+    table = RegionTable(selectors.regions_with_municipalities(search=search), own_region=programme.region)
+    RequestConfig(request, paginate=False).configure(table)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
+        return TableExport(export_format, table).response(f"rmc-regios.{export_format}")
+    return render(request, "indicators/region_list.html", {"table": table, "search": search})
+
+
+# --- DUO import: upload → preview → confirm → progress and result --------------------------------------------------
+
+
+def _get_run(pk) -> ImportRun:
+    return get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
+
+
+@programme_view(manage=True)
+@require_http_methods(["GET", "POST"])
+def import_start(request, programme):
+    """Choose a file (figures or regions); past runs below. A valid upload goes to its preview."""
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        run = services.import_run_create(
+            kind=form.cleaned_data["kind"],
+            data=form.data_bytes,
+            file_name=form.cleaned_data["file"].name,
+            source=ImportRun.Source.UPLOAD,
+            user=request.user,
+            school_year=form.cleaned_data["school_year"] or "",
+            figure_status=form.cleaned_data["figure_status"],
+            status=ImportRun.Status.PREVIEW,
+        )
+        return redirect("import_detail", pk=run.pk)
+    table = ImportRunTable(selectors.import_runs())
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    export_format = request.GET.get("_export")
+    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
+        return TableExport(export_format, table).response(f"imports.{export_format}")
+    return render(request, "indicators/import_start.html", {"form": form, "table": table})
+
+
+@programme_view(manage=True)
+def import_detail(request, programme, pk):
+    """A preview (what would change, errors, warnings) awaiting confirmation; else the run's progress or result."""
+    run = _get_run(pk)
+    context = {"run": run}
+    if run.status == ImportRun.Status.PREVIEW:
+        result, planned = services.import_run_read(run=run)
+        if not result.ok:
+            run = services.import_run_refuse(
+                run=run,
+                errors=result.problems.error_dicts(),
+                warnings=result.problems.warning_dicts(),
+                rows_read=result.rows_read,
+            )
+            context["run"] = run
+        else:
+            context.update(result=result, planned=planned)
+    return render(request, "indicators/import_detail.html", context)
+
+
+@programme_view(manage=True)
+def import_status(request, programme, pk):
+    """The progress/result block alone, for htmx to poll until the run is finished."""
+    return render(request, "indicators/_import_status.html", {"run": _get_run(pk)})
+
+
+@programme_view(manage=True)
+@require_http_methods(["POST"])
+def import_confirm(request, programme, pk):
+    run = services.import_run_confirm(run=_get_run(pk), user=request.user)
+    return redirect("import_detail", pk=run.pk)
+
+
+@programme_view(manage=True)
+@require_http_methods(["POST"])
+def import_cancel(request, programme, pk):
+    services.import_run_cancel(run=_get_run(pk))
+    messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
+    return redirect("import_start")

@@ -30,3 +30,37 @@ def test_task_runs_on_real_worker(settings):
         app.conf.task_always_eager = True
     assert summary == {"programme": "Vervolgaanpak VSV 2020-2024", "themes": 5, "projects": 11}
     assert result.status == "SUCCESS"
+
+
+@pytest.mark.celery_worker
+@pytest.mark.skipif(
+    not BROKER.startswith("redis://"),
+    reason="geen Redis-broker ingesteld (CELERY_BROKER_URL=redis://…); CI stelt er een in",
+)
+@pytest.mark.django_db(transaction=True)
+def test_duo_import_runs_on_real_worker():
+    from decimal import Decimal
+
+    from indicators import services
+    from indicators.models import ImportRun, Measurement
+    from indicators.tasks import import_run_task
+    from projects.demo.loader import load_demo
+
+    load_demo()
+    data = (
+        b"SCHOOLJAAR;RMC-REGIO CODE;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;VSV-PERCENTAGE;STATUS\n"
+        b"2023-2024;10;MBO niveau 4;7.823;246;3,14;DEFINITIEF\n"
+    )
+    run = services.import_run_create(
+        kind=ImportRun.Kind.FIGURES, data=data, file_name="definitief.csv", source=ImportRun.Source.UPLOAD
+    )
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            status = import_run_task.delay(run.pk).get(timeout=60)
+    finally:
+        app.conf.task_always_eager = True
+    run.refresh_from_db()
+    assert (status, run.status, run.rows_updated) == ("geslaagd", "geslaagd", 1)
+    figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2023-2024")
+    assert (figure.value, figure.finality, figure.import_run_id) == (Decimal("3.14"), "definitief", run.pk)

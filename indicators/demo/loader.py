@@ -1,7 +1,13 @@
-"""Loads the IJssel-Vecht streefcijfers and the seed's own figures from streefcijfers.yaml (beside this module).
+"""Loads the IJssel-Vecht KPIs and streefcijfers from streefcijfers.yaml, then the figures through the DUO importer.
 
-Runs on `projects.signals.demo_loaded`. Idempotent: rows are found by their natural keys and saved only when
-something changed, so a second run writes no history. Figures are never typed into Python: they come from the file.
+Runs on `projects.signals.demo_loaded`. Idempotent: indicators and targets are found by their natural keys and
+saved only when something changed; a figures file already imported is not imported again, so a second run
+writes no rows and no history. Figures are never typed into Python.
+
+One source per figure: the seed's 2018-2019 figures (Bijlage 1) and the made-up later years live in the demo
+files duo_vsv_regio10.csv and duo_een_jaar_later_regio10.csv and reach the database only through the importer,
+like a real DUO file. streefcijfers.yaml keeps the seed's full tables (per leerweg, with notes) as the
+checked transcription; tests/indicators/test_demo_figures.py proves the CSV rows equal it.
 """
 
 import re
@@ -11,19 +17,17 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from indicators.models import Indicator, Measurement, Target
+from indicators import selectors, services
+from indicators.models import ImportRun, Indicator, Target
 from indicators.schoolyear import SchoolYear
 from projects.demo.loader import _upsert
 from projects.models import Programme
 
 STREEFCIJFERS_FILE = Path(__file__).with_name("streefcijfers.yaml")
-SEED_SOURCE = "seed 004 (Vervolgaanpak VSV 2020-2024)"
-FINALITY = {None: Measurement.Finality.UNSTATED, "voorlopig": Measurement.Finality.PROVISIONAL}
-# Which columns of Tabel 4 ("VSV een jaar later") hold each terugkeer indicator: (share, count of the dropouts).
-ONE_YEAR_LATER_COLUMNS = {
-    "terugkeer-school": ("share_back_in_education", "back_in_education"),
-    "terugkeer-werk": ("share_working", "working"),
-}
+FIGURES_FILES = [
+    Path(__file__).with_name("duo_vsv_regio10.csv"),
+    Path(__file__).with_name("duo_een_jaar_later_regio10.csv"),
+]
 
 
 def read_streefcijfers(path: Path = STREEFCIJFERS_FILE) -> dict:
@@ -39,20 +43,6 @@ def _when(label: str) -> str:
     """ "Nu (cijfers aangeleverd in maart 2020)" → "cijfers aangeleverd in maart 2020"."""
     match = re.search(r"\((.+)\)", label)
     return match[1] if match else label
-
-
-def _seed_figures(data: dict, indicator: dict):
-    """(school year, value, numerator, denominator, finality, source table) of the seed for one indicator."""
-    for row in data.get("figures", []):
-        if row["category"] == indicator["category"] and row["leerweg"] is None and row["percentage"] is not None:
-            yield row["school_year"], row["percentage"], row["dropouts"], row["participants"], row
-    columns = ONE_YEAR_LATER_COLUMNS.get(indicator["code"])
-    if columns:
-        share, count = columns
-        for row in data.get("one_year_later", []):
-            # Only rows for which the seed states the school year measured (see the notes in the file).
-            if row["measured_school_year"]:
-                yield row["measured_school_year"], row[share], row[count], row["dropouts"], row
 
 
 @transaction.atomic
@@ -82,25 +72,27 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
         for peildatum_year, value in item["targets"].items():
             school_year = str(SchoolYear.measured_on(int(peildatum_year)))
             _upsert(Target, {"value": _decimal(value)}, indicator=indicator, school_year=school_year)
-        for school_year, value, numerator, denominator, row in _seed_figures(data, item):
-            _upsert(
-                Measurement,
-                {
-                    "value": _decimal(value),
-                    "numerator": numerator,
-                    "denominator": denominator,
-                    "finality": FINALITY[row.get("status")],
-                    "source": Measurement.Source.DOCUMENT,
-                    "source_detail": f"{SEED_SOURCE}, Bijlage 1: {row['source_table']}",
-                    "entered_by": None,
-                },
-                indicator=indicator,
-                region=programme.region,
-                school_year=school_year,
-            )
         indicators.append(indicator)
     return indicators
 
 
+def load_demo_figures() -> list[ImportRun]:
+    """Import the demo figures files as the DUO importer would (source "demo"); a file imported before is skipped."""
+    runs = []
+    for path in FIGURES_FILES:
+        data = path.read_bytes()
+        if selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=services.checksum_of(data)):
+            continue
+        run = services.import_run_create(
+            kind=ImportRun.Kind.FIGURES, data=data, file_name=path.name, source=ImportRun.Source.DEMO
+        )
+        run = services.import_run_execute(run=run)
+        if run.status != ImportRun.Status.SUCCEEDED:
+            raise ValueError(f"demo file {path.name} did not import: {run.errors}")
+        runs.append(run)
+    return runs
+
+
 def on_demo_loaded(sender, programme, **kwargs):
     load_indicators(programme)
+    load_demo_figures()

@@ -110,3 +110,43 @@ def change_value(value):
         return number_format(value, use_l10n=True, force_grouping=isinstance(value, int))
     text = str(value)
     return text if len(text) <= 120 else text[:119] + "…"
+
+
+def revision_text(revision, indicator: Indicator) -> str:
+    if revision is None:
+        return ""
+    return _("herzien: was %(value)s (%(finality)s)") % {
+        "value": format_value(revision.previous_value, indicator),
+        "finality": revision.previous_finality_label,
+    }
+
+
+@register.simple_tag
+def revision_mark(revision, indicator):
+    """ "↻ herzien: was 3,61% (voorlopig)": a figure that changed since the date the reader picked."""
+    if revision is None:
+        return ""
+    return format_html(
+        '<span class="kpi-revised"><span aria-hidden="true">↻</span> {}</span>', revision_text(revision, indicator)
+    )
+
+
+# Word, icon and CSS modifier of an import run's status: never colour alone.
+IMPORT_STATUS_DISPLAY = {
+    "voorbeeld": ("…", "none"),
+    "wachtrij": ("⏳", "none"),
+    "bezig": ("⟳", "risk"),
+    "geslaagd": ("✓", "ok"),
+    "mislukt": ("✕", "behind"),
+}
+
+
+@register.filter
+def import_status_badge(run) -> str:
+    icon, css = IMPORT_STATUS_DISPLAY[run.status]
+    return format_html(
+        '<span class="kpi-status kpi-status--{}"><span class="kpi-status__icon" aria-hidden="true">{}</span> {}</span>',
+        css,
+        icon,
+        run.get_status_display(),
+    )

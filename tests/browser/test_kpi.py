@@ -6,20 +6,22 @@ import pytest
 from playwright.sync_api import expect
 
 
-def test_programme_manager_enters_figure_and_status_changes(login, site):
+def test_programme_manager_corrects_figure_and_status_changes(login, site):
     page = login("programmamanager")
     page.get_by_role("link", name="KPI-dashboard").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("KPI's voortgang programma")
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name="VSV MBO niveau 3"))
     expect(row).to_contain_text("3,20%")
-    expect(row).to_contain_text("nog geen cijfer")
+    expect(row).to_contain_text("3,71%")  # the demo file's provisional 2023-2024 figure
+    expect(row).to_contain_text("achter")
 
     row.get_by_role("link", name="VSV MBO niveau 3").click()
-    page.get_by_role("link", name="Cijfer invoeren").click()
-    page.get_by_label("Schooljaar").fill("2023-2024")
+    page.get_by_role("link", name="Cijfer wijzigen 2023-2024", exact=True).click()
     page.get_by_label("Percentage").fill("3,25%")
+    page.get_by_label("Teller (bijvoorbeeld vsv'ers)").fill("")
+    page.get_by_label("Noemer (bijvoorbeeld deelnemers)").fill("")
     page.get_by_label("voorlopig", exact=True).check()
-    page.get_by_label("Bron").fill("DUO-factsheet")
+    page.get_by_label("Toelichting bij de wijziging").fill("gecorrigeerd naar de DUO-factsheet")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("status")).to_contain_text("Het cijfer is opgeslagen")
 

@@ -33,6 +33,8 @@ MAIN_PAGES = [
     ("/themas/nieuw/", (MANAGER,)),
     ("/projecten/nieuw/", (MANAGER,)),
     ("/projecten/9.9/", ()),  # 404 inside the programme
+    ("/regios/", EVERYONE),
+    ("/import/", (MANAGER,)),
 ]
 
 

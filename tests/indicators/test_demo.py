@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from indicators.demo.loader import read_streefcijfers
-from indicators.models import Indicator, Measurement, Target
+from indicators.models import ImportRun, Indicator, Measurement, Target
 from projects.demo.loader import load_demo
 
 SEED = (
@@ -31,24 +31,23 @@ def test_nine_indicators_with_targets_stored_against_the_school_year_they_measur
     assert (school.direction, school.norm) == ("higher", None)
 
 
-def test_seed_figures_loaded_as_measurements(demo):
+def test_seed_figures_arrive_through_the_duo_importer_once(demo):
     figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2018-2019")
     assert (figure.value, figure.numerator, figure.denominator) == (Decimal("3.70"), 281, 7595)
-    assert figure.source == Measurement.Source.DOCUMENT and "seed 004" in figure.source_detail
-    work = Measurement.objects.get(indicator__code="terugkeer-werk")
-    assert (work.school_year, work.value, work.numerator, work.denominator, work.is_provisional) == (
-        "2018-2019",
-        Decimal("36"),
-        216,
-        608,
-        True,
-    )
-    assert Measurement.objects.count() == 9  # the seed has one figure per KPI (2018-2019); later years stay empty
+    assert figure.finality == Measurement.Finality.UNSTATED  # Tabel 3 does not say voorlopig or definitief
+    assert figure.source == Measurement.Source.IMPORT and "seed 004, Bijlage 1, Tabel 3" in figure.source_detail
+    assert figure.import_run.source == ImportRun.Source.DEMO
+    work = Measurement.objects.get(indicator__code="terugkeer-werk", school_year="2018-2019")
+    assert (work.value, work.numerator, work.denominator, work.is_provisional) == (Decimal("36"), 216, 608, True)
+    # One figure per indicator and school year: the seed's 2018-2019 (and Tabel 4's earlier years), then demo years.
+    assert Measurement.objects.filter(school_year="2018-2019").count() == 9
+    assert set(Measurement.objects.values_list("school_year", flat=True)) >= {"2019-2020", "2023-2024"}
+    assert "demo" in Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2023-2024").source_detail
 
 
 def test_load_demo_twice_adds_no_rows_and_no_history(demo):
     def counts():
-        return [m.objects.count() for m in (Indicator, Target, Measurement)] + [
+        return [m.objects.count() for m in (Indicator, Target, Measurement, ImportRun)] + [
             m.history.count() for m in (Indicator, Target, Measurement)
         ]
 

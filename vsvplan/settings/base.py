@@ -113,7 +113,15 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+# The scheduled DUO import: new files of VSV figures in a folder and/or at URLs (comma-separated), each once.
+DUO_IMPORT_FOLDER = env("DUO_IMPORT_FOLDER", default="")
+DUO_IMPORT_URLS = env.list("DUO_IMPORT_URLS", default=[])
+CELERY_BEAT_SCHEDULE = {
+    "duo-import": {
+        "task": "indicators.tasks.import_duo_scheduled",
+        "schedule": env.int("DUO_IMPORT_EVERY_SECONDS", default=6 * 60 * 60),
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""File importers: plain functions that read a file into validated rows and load them. No Celery, no request."""

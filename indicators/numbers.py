@@ -1,0 +1,38 @@
+"""Numbers written the Dutch way, in one place. Pure Python: the KPI forms and the DUO importer both read with it.
+
+"3,70", "3,70%", "3.70", "1.234,5" are decimals (a comma is the decimal sign; dots before it group thousands;
+without a comma a dot is the decimal sign, as figures such as "0.00" in DUO's tables are written). Counts are
+whole numbers with or without thousands dots or spaces: "10.492", "13 405", "13405".
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_GROUPED_DECIMAL = re.compile(r"[-+]?\d{1,3}(\.\d{3})+,\d*")
+_PLAIN_DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
+_COUNT = re.compile(r"\d{1,3}([.\s]\d{3})+|\d+")
+
+
+def parse_decimal(text) -> Decimal:
+    """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number."""
+    cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
+    if "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
+        if not _GROUPED_DECIMAL.fullmatch(cleaned):
+            raise ValueError(text)
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    if not _PLAIN_DECIMAL.fullmatch(cleaned):
+        raise ValueError(text)
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+
+
+def parse_count(text) -> int:
+    """ "10.492", "13 405", "13405" → int. ValueError for anything else ("10,5", "1.23", "-3", "veel")."""
+    cleaned = str(text).strip()
+    if not _COUNT.fullmatch(cleaned):
+        raise ValueError(text)
+    return int(re.sub(r"[.\s]", "", cleaned))

@@ -1,0 +1,22 @@
+"""Support staff extend DUO's column and category names in the admin; spellings are stored normalised."""
+
+from django.urls import reverse
+
+from indicators.models import ColumnAlias
+
+
+def test_admin_adds_a_column_name_once_whatever_its_spelling(client, demo_user):
+    client.force_login(demo_user("beheerder"))
+    url = reverse("admin:indicators_columnalias_add")
+    response = client.post(url, {"field": "dropouts", "alias": "aantal_uitvallers"})
+    assert response.status_code == 302
+    assert ColumnAlias.objects.get(alias="AANTAL UITVALLERS").field == "dropouts"
+    response = client.post(url, {"field": "participants", "alias": "Aantal-Uitvallers"})
+    assert response.status_code == 200 and "bestaat al" in response.content.decode()
+    assert ColumnAlias.objects.filter(alias="AANTAL UITVALLERS").count() == 1
+
+
+def test_import_runs_are_read_only_in_the_admin(client, demo_user):
+    client.force_login(demo_user("beheerder"))
+    assert client.get(reverse("admin:indicators_importrun_changelist")).status_code == 200
+    assert client.get(reverse("admin:indicators_importrun_add")).status_code == 403

@@ -1,0 +1,152 @@
+"""The /import/ page (upload → preview → confirm → result), revision marks on the KPI pages, and the beat job."""
+
+import http.server
+import threading
+from decimal import Decimal
+from functools import partial
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from indicators.importers.sources import import_new_files
+from indicators.models import ImportRun, Measurement
+
+# The demo's 2023-2024 figure for MBO niveau 4 is 3,06% voorlopig; DUO's definitive figure replaces it.
+DEFINITIVE = (
+    b"SCHOOLJAAR;RMC-REGIO CODE;RMC-REGIO NAAM;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;VSV-PERCENTAGE;STATUS\n"
+    b"2023-2024;10;IJssel-Vecht;MBO niveau 4;7.823;246;3,14;DEFINITIEF\n"
+    b"2023-2024;10;IJssel-Vecht;MBO niveau 3;3.021;112;3,71;VOORLOPIG\n"
+)
+
+
+def _upload(client, data, name="vsv.csv", **fields):
+    return client.post(
+        reverse("import_start"), {"kind": "vsv-cijfers", "file": SimpleUploadedFile(name, data), **fields}
+    )
+
+
+@pytest.mark.parametrize("username", ["stuurgroep", "projectleider"])
+def test_only_programme_managers_import(role_client, username):
+    client = role_client(username)
+    assert client.get(reverse("import_start")).status_code == 403
+    assert _upload(client, DEFINITIVE).status_code == 403
+    assert not ImportRun.objects.exclude(source=ImportRun.Source.DEMO).exists()
+    assert "Importeren" not in client.get(reverse("kpi_dashboard")).content.decode()
+
+
+def test_upload_preview_confirm_and_result(manager_client, django_capture_on_commit_callbacks):
+    page = manager_client.get(reverse("import_start")).content.decode()
+    assert "Eerdere imports" in page and "duo_vsv_regio10.csv" in page  # the demo's own runs
+    response = _upload(manager_client, DEFINITIVE, "vsv-definitief.csv")
+    run = ImportRun.objects.get(file_name="vsv-definitief.csv")
+    assert response.url == reverse("import_detail", args=[run.pk]) and run.status == "voorbeeld"
+    preview = manager_client.get(response.url).content.decode()
+    assert "Wat er zou veranderen" in preview and "Bevestigen en inlezen" in preview
+    assert "Gewijzigde cijfers</dt><dd>1" in preview and "Ongewijzigd</dt><dd>1" in preview
+    assert "VSV MBO niveau 4" in preview and "3,06%" in preview and "3,14%" in preview
+    figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2023-2024")
+    assert figure.value == Decimal("3.06")  # the preview writes nothing
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = manager_client.post(reverse("import_confirm", args=[run.pk]))
+    assert len(callbacks) == 1  # the task is queued only once the confirmation is committed
+    run.refresh_from_db()
+    assert (run.status, run.rows_updated, run.rows_unchanged, run.created_by.username) == (
+        "geslaagd",
+        1,
+        1,
+        "programmamanager",
+    )
+    result = manager_client.get(response.url).content.decode()
+    assert "1 nieuw" not in result and "0 nieuw, 1 gewijzigd, 1 ongewijzigd" in result
+    assert "hx-get" not in result  # finished: no more polling
+    figure.refresh_from_db()
+    assert (figure.value, figure.finality) == (Decimal("3.14"), "definitief")
+    # The dashboard marks the revision since the last import, and not since a later date.
+    row = manager_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
+    assert "herzien: was 3,06% (voorlopig)" in row
+    later = manager_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024", "sinds": "2999-01-01"})
+    assert "herzien: was" not in later.content.decode()
+    detail = manager_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-4"})).content.decode()
+    assert "herzien: was 3,06% (voorlopig)" in detail
+    # The same file again is refused at once.
+    again = _upload(manager_client, DEFINITIVE, "nog-eens.csv").content.decode()
+    assert "al geïmporteerd op" in again and not ImportRun.objects.filter(file_name="nog-eens.csv").exists()
+
+
+def test_a_broken_upload_lists_every_problem_and_changes_nothing(manager_client, data_file):
+    before = list(Measurement.objects.values_list("pk", "value", "version"))
+    response = _upload(manager_client, data_file("duo/broken_percentage.csv"), "kapot.csv")
+    page = manager_client.get(response.url).content.decode()
+    assert "1 fout" in page and "VSV-PERCENTAGE" in page and "klopt niet met 281 vsv" in page
+    assert "Bevestigen en inlezen" not in page and "de database is niet veranderd" in page
+    assert ImportRun.objects.get(file_name="kapot.csv").status == "mislukt"
+    assert list(Measurement.objects.values_list("pk", "value", "version")) == before
+
+
+def test_progress_block_polls_until_the_run_is_finished(manager_client):
+    _upload(manager_client, DEFINITIVE)
+    run = ImportRun.objects.get(file_name="vsv.csv")
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.QUEUED)
+    block = manager_client.get(reverse("import_status", args=[run.pk])).content.decode()
+    assert f'hx-get="{reverse("import_status", args=[run.pk])}"' in block and "in de wachtrij" in block
+    page = manager_client.get(reverse("import_detail", args=[run.pk])).content.decode()
+    assert "vendor/htmx/htmx.min.js" in page
+
+
+def test_cancelling_a_preview_keeps_nothing(manager_client):
+    _upload(manager_client, DEFINITIVE)
+    run = ImportRun.objects.get(file_name="vsv.csv")
+    manager_client.post(reverse("import_cancel", args=[run.pk]))
+    assert not ImportRun.objects.filter(pk=run.pk).exists()
+
+
+def test_region_file_through_the_same_page(manager_client, data_file, django_capture_on_commit_callbacks):
+    response = manager_client.post(
+        reverse("import_start"),
+        {"kind": "regios", "file": SimpleUploadedFile("adres.csv", data_file("regions/adressen_nieuw_cp1252.csv"))},
+    )
+    preview = manager_client.get(response.url).content.decode()
+    assert "regio&#x27;s" in preview or "regio's" in preview
+    with django_capture_on_commit_callbacks(execute=True):
+        manager_client.post(reverse("import_confirm", args=[ImportRun.objects.get(file_name="adres.csv").pk]))
+    assert ImportRun.objects.get(file_name="adres.csv").status == "geslaagd"
+
+
+def test_beat_job_imports_each_new_file_in_the_folder_once(kpis, tmp_path, data_file, settings):
+    settings.DUO_IMPORT_FOLDER, settings.DUO_IMPORT_URLS = str(tmp_path), []
+    (tmp_path / "vsv.csv").write_bytes(data_file("duo/vsv_utf8_bom.csv"))
+    (tmp_path / "kapot.csv").write_bytes(data_file("duo/broken_unknown_region.csv"))
+    (tmp_path / "leesmij.pdf").write_bytes(b"%PDF")
+    runs = import_new_files()
+    assert sorted((run.file_name, run.status, run.source) for run in runs) == [
+        ("kapot.csv", "mislukt", "gepland"),
+        ("vsv.csv", "geslaagd", "gepland"),
+    ]
+    assert Measurement.objects.count() == 9
+    assert import_new_files() == []  # nothing new: no second run, not even of the refused file
+    (tmp_path / "vsv-definitief.csv").write_bytes(data_file("duo/vsv_definitief.csv"))
+    assert [run.rows_updated for run in import_new_files()] == [2]
+    assert ImportRun.objects.count() == 3
+
+
+@pytest.fixture
+def http_folder(tmp_path):
+    """A local HTTP server on 127.0.0.1 serving tmp_path, as a DUO download URL would."""
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_beat_job_fetches_urls_and_skips_what_it_has(kpis, tmp_path, data_file, settings, http_folder):
+    (tmp_path / "vsv.csv").write_bytes(data_file("duo/vsv_utf8_bom.csv"))
+    settings.DUO_IMPORT_FOLDER = ""
+    settings.DUO_IMPORT_URLS = [f"{http_folder}/vsv.csv", f"{http_folder}/bestaat-niet.csv"]
+    runs = import_new_files()
+    assert [(run.file_name, run.status) for run in runs] == [("vsv.csv", "geslaagd")]
+    assert import_new_files() == []
+    assert ImportRun.objects.count() == 1
