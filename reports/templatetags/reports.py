@@ -116,3 +116,11 @@ def kpi_groups(kpi):
 @register.filter
 def count_status(rows, level):
     return sum(1 for row in rows if row["status"] == level)
+
+
+@register.filter
+def person(user):
+    """A user's full name, else the username; "vsvplan" for a change the system made."""
+    if user is None:
+        return "vsvplan"
+    return user.get_full_name() or user.username
