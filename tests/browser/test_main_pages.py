@@ -33,6 +33,10 @@ MAIN_PAGES = [
     ("/themas/nieuw/", (MANAGER,)),
     ("/projecten/nieuw/", (MANAGER,)),
     ("/projecten/9.9/", ()),  # 404 inside the programme
+    ("/rapportages/", EVERYONE),
+    ("/rapportages/nieuw/", (MANAGER,)),
+    ("/vergaderingen/", EVERYONE),
+    ("/vergaderingen/nieuw/", (MANAGER,)),
 ]
 
 
