@@ -18,6 +18,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("indicators.urls")),
+    path("", include("reports.urls")),
     path("", include("projects.urls")),
 ]
 

@@ -35,6 +35,10 @@ MAIN_PAGES = [
     ("/projecten/9.9/", ()),  # 404 inside the programme
     ("/regios/", EVERYONE),
     ("/import/", (MANAGER,)),
+    ("/rapportages/", EVERYONE),
+    ("/rapportages/nieuw/", (MANAGER,)),
+    ("/vergaderingen/", EVERYONE),
+    ("/vergaderingen/nieuw/", (MANAGER,)),
 ]
 
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "simple_history",
     "projects",
     "indicators",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +129,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports every rendering step at INFO; only its warnings (a missing image, bad CSS) matter.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 # The half-year cycle's reminders (projects/halfyear/reminders.py): daily at 07:00; each reminder goes out once.

@@ -1,0 +1,85 @@
+"""The reports part of `load_demo`: two meetings ahead and one published report (reports.yaml beside this module).
+
+Connected to `projects.signals.demo_loaded` in ReportsConfig.ready, after the plan, figures, budget and
+half-year data are loaded. Idempotent: a demo meeting still ahead is left alone, and the demo report is made
+once and then never touched again (it is published, so it must not change), so a second run adds no rows
+and no history.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from ..content import gather
+from ..models import Meeting, ProgressReport
+from ..quarters import Quarter
+
+DEMO_FILE = Path(__file__).with_name("reports.yaml")
+REASON = "demo geladen"
+
+
+def read_demo(path: Path = DEMO_FILE) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _text(value) -> str:
+    return "\n\n".join(" ".join(part.split()) for part in str(value or "").split("\n\n") if part.strip())
+
+
+@transaction.atomic
+def load_reports_demo(*, programme, now=None) -> None:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    data = read_demo()
+    for item in data["meetings"]:
+        ahead = Meeting.objects.filter(programme=programme, kind=item["kind"], is_demo=True, date__gte=today)
+        if ahead.exists():
+            continue
+        meeting = Meeting(
+            programme=programme,
+            kind=item["kind"],
+            date=today + timedelta(days=item["days_ahead"]),
+            location=item.get("location", ""),
+            notes=_text(item.get("notes")),
+            is_demo=True,
+        )
+        meeting._change_reason = REASON
+        meeting.full_clean()
+        meeting.save()
+
+    if ProgressReport.objects.filter(programme=programme, is_demo=True).exists():
+        return
+    spec = data["report"]
+    quarter = Quarter.for_date(today)
+    for _step in range(spec["quarters_back"]):
+        quarter = quarter.previous()
+    if ProgressReport.objects.filter(programme=programme, period=str(quarter)).exists():
+        return  # a real report for that quarter exists: the demo does not overwrite it
+    manager = get_user_model().objects.filter(username="programmamanager").first()
+    report = ProgressReport(
+        programme=programme,
+        period=str(quarter),
+        title=spec["title"].format(quarter=quarter.label),
+        highlights=_text(spec["highlights"]),
+        risks=_text(spec["risks"]),
+        decisions_requested=_text(spec["decisions_requested"]),
+        status=ProgressReport.Status.PUBLISHED,
+        snapshot=gather(programme=programme, now=now),
+        published_at=now,
+        published_by=manager,
+        created_by=manager,
+        is_demo=True,
+    )
+    report.full_clean()
+    report._history_user = manager
+    report._change_reason = REASON
+    report.save()
+
+
+def on_demo_loaded(sender, programme, **kwargs):
+    load_reports_demo(programme=programme)

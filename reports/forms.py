@@ -1,0 +1,110 @@
+"""Forms for meetings and reports: input cleaning and clear Dutch messages, nothing else."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.halfyear.forms import DATE_INPUT, NoBrowserValidation
+
+from .models import Meeting, ProgressReport, ReportComment
+from .quarters import Quarter
+
+TEXTS = {
+    "highlights": forms.Textarea(attrs={"rows": 6}),
+    "risks": forms.Textarea(attrs={"rows": 5}),
+    "decisions_requested": forms.Textarea(attrs={"rows": 4}),
+}
+HELP = {
+    "highlights": _("Wat ging goed dit kwartaal, wat is bereikt? Een lege regel begint een nieuwe alinea."),
+    "risks": _("Wat bedreigt de doelen of de planning, en wat doet u eraan?"),
+    "decisions_requested": _("Waarover vraagt u de stuurgroep een besluit? Eén besluit per alinea."),
+}
+
+
+def _reason_field():
+    return forms.CharField(
+        label=_("Toelichting bij de wijziging"),
+        required=False,
+        max_length=100,
+        help_text=_("Optioneel. Komt in de geschiedenis te staan."),
+    )
+
+
+class MeetingForm(NoBrowserValidation, forms.ModelForm):
+    reason = _reason_field()
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "date", "location", "notes"]
+        widgets = {"date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"date": {"required": _("Vul de datum van de vergadering in.")}}
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, day = cleaned.get("kind"), cleaned.get("date")
+        if kind and day:
+            clash = Meeting.objects.filter(programme=self.instance.programme, kind=kind, date=day)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("date", _("Op die dag staat al een vergadering van deze soort."))
+        return cleaned
+
+    def validate_unique(self):
+        """The clash is reported on the date field above, in words a user understands."""
+
+
+def quarter_choices(today=None):
+    current = Quarter.for_date(today or timezone.localdate())
+    quarters = [current.previous(), current, current.next()]
+    return [(str(q), f"{q.label} ({q})") for q in quarters]
+
+
+class ReportTextsForm(NoBrowserValidation, forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["title", "meeting", "highlights", "risks", "decisions_requested"]
+        widgets = TEXTS
+        help_texts = HELP
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(programme=programme).order_by("-date")
+        self.fields["meeting"].empty_label = _("(geen vergadering gekozen)")
+        self.fields["meeting"].help_text = _("De vergadering waarvoor deze rapportage is bedoeld.")
+
+
+class ReportCreateForm(ReportTextsForm):
+    period = forms.ChoiceField(label=_("Kwartaal"), choices=())
+
+    class Meta(ReportTextsForm.Meta):
+        fields = ["period", "title", "meeting", "highlights", "risks", "decisions_requested"]
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, programme=programme, **kwargs)
+        self.fields["period"].choices = quarter_choices()
+        self.fields["period"].initial = str(Quarter.for_date(timezone.localdate()))
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _("Leeg laten: „Voortgangsrapportage” met het kwartaal.")
+
+
+class ReportEditForm(ReportTextsForm):
+    reason = _reason_field()
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van de correctie"),
+        max_length=300,
+        help_text=_("Wat was er onjuist of onvolledig? Dit staat bovenaan de nieuwe versie en in de geschiedenis."),
+        error_messages={"required": _("Geef de reden van de correctie.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    use_required_attribute = False
+
+
+class CommentForm(NoBrowserValidation, forms.ModelForm):
+    class Meta:
+        model = ReportComment
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"kind": _("Soort"), "text": _("Reactie of besluit")}
+        error_messages = {"text": {"required": _("Schrijf uw reactie of het besluit.")}}

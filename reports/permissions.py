@@ -1,0 +1,19 @@
+"""Who may do what with meetings and reports. Builds on projects/permissions.py; every view asks here."""
+
+from projects.models import Membership
+from projects.permissions import can_manage, can_view, user_roles
+
+
+def can_edit_reports(user, programme) -> bool:
+    """Programme managers plan meetings, write, publish and correct reports."""
+    return can_manage(user, programme)
+
+
+def can_read_reports(user, programme) -> bool:
+    """Everybody with a role reads published reports; drafts too (they show the live data)."""
+    return can_view(user, programme)
+
+
+def can_comment(user, programme) -> bool:
+    """Stuurgroep members (and the programme managers who take the minutes) comment and record decisions."""
+    return can_manage(user, programme) or Membership.Role.STEERING_GROUP in user_roles(user, programme)

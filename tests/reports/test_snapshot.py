@@ -1,0 +1,82 @@
+"""A published report stays what the stuurgroep saw; a concept follows the data; the banner names what changed;
+"veranderd sinds de vorige rapportage" holds exactly what changed between two reports."""
+
+from django.urls import reverse
+
+from projects.halfyear import services as halfyear_services
+from projects.models import Project
+from reports import selectors, services
+
+
+def _page(client, report):
+    return client.get(reverse("report_detail", kwargs={"pk": report.pk})).content.decode()
+
+
+def test_published_report_keeps_its_figures_and_says_which_changed(publish, set_figure, steering_client):
+    report = publish("2026-K4")
+    frozen = dict(report.snapshot)
+    assert "Sinds publicatie gewijzigd" not in _page(steering_client, report)
+
+    set_figure("vo-onderbouw", "2018-2019", "0.21", reason="DUO heeft het cijfer herzien")
+
+    report.refresh_from_db()
+    assert report.snapshot == frozen
+    row = next(row for row in report.snapshot["kpi"]["rows"] if row["code"] == "vo-onderbouw")
+    assert row["series"][0] == {"school_year": "2018-2019", "actual": "0.17", "provisional": False, "target": None}
+    html = _page(steering_client, report)
+    # The chart still draws what was presented; the banner names the revised figure with both values.
+    assert "2018-2019 cijfer 0,17%" in html and "2018-2019 cijfer 0,21%" not in html
+    assert "Sinds publicatie gewijzigd" in html
+    assert "VSV VO onderbouw: cijfer 2018-2019: was 0,17%, nu 0,21%" in html
+
+
+def test_concept_follows_the_live_data(demo, manager, set_figure, steering_client):
+    report = services.report_create(programme=demo, user=manager, period="2026-K4")
+    set_figure("vo-onderbouw", "2018-2019", "0.21")
+    html = _page(steering_client, report)
+    assert "2018-2019 cijfer 0,21%" in html
+    assert "Sinds publicatie gewijzigd" not in html
+    report.refresh_from_db()
+    assert report.snapshot is None
+
+
+def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, manager, publish, set_figure):
+    # The demo's published report (previous quarter) is the base. Between it and K4: one revised and one
+    # new figure, and project 1.1 gets its first status.
+    set_figure("vo-onderbouw", "2018-2019", "0.21", reason="DUO-herziening")
+    set_figure("mbo-niveau-3", "2023-2024", "3.10")
+    halfyear_services.project_status_record(
+        project=Project.objects.get(programme=demo, code="1.1"), user=manager, status="risico", explanation="Trager."
+    )
+    k4 = publish("2026-K4")
+    changes = k4.snapshot["changes"]
+    assert k4.snapshot["previous"]["period"] == "2026-K3"
+    assert [(c["code"], c["school_year"], c["kind"], c["old"], c["new"]) for c in changes["figures"]] == [
+        ("mbo-niveau-3", "2023-2024", "nieuw", None, "3.10"),
+        ("vo-onderbouw", "2018-2019", "herzien", "0.17", "0.21"),
+    ]
+    # 3,10% meets the 2023-2024 target of 3,20%: that KPI now has a status where it had no figure.
+    assert [(c["code"], c["old"], c["new"]) for c in changes["kpi_statuses"]] == [
+        ("mbo-niveau-3", "geen-cijfer", "op-koers")
+    ]
+    assert [(c["code"], c["old"], c["new"]) for c in changes["project_statuses"]] == [("1.1", None, "risico")]
+
+    # After K4 only one more change: the next report lists that one and nothing from before K4.
+    set_figure("mbo-niveau-3", "2023-2024", "3.60", reason="definitief cijfer")
+    k1 = services.report_create(programme=demo, user=manager, period="2027-K1")
+    later = selectors.report_content(report=k1)["changes"]
+    assert later is not None and selectors.previous_report(report=k1) == k4
+    assert [(c["code"], c["kind"], c["old"], c["new"]) for c in later["figures"]] == [
+        ("mbo-niveau-3", "herzien", "3.10", "3.60")
+    ]
+    assert [(c["code"], c["old"], c["new"], c["direction"]) for c in later["kpi_statuses"]] == [
+        ("mbo-niveau-3", "op-koers", "achter", "omlaag")
+    ]
+    assert later["project_statuses"] == []
+
+
+def test_changes_section_on_the_page(publish, set_figure, steering_client):
+    set_figure("vo-onderbouw", "2018-2019", "0.21", reason="DUO-herziening")
+    html = _page(steering_client, publish("2026-K4"))
+    assert "Nieuwe en herziene cijfers" in html
+    assert "herzien" in html and "DUO-herziening" in html
