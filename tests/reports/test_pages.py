@@ -197,9 +197,9 @@ def test_report_pages_run_a_fixed_number_of_queries(manager_client, demo, manage
     concept = services.report_create(programme=demo, user=manager, period="2026-K4")
     published = ProgressReport.objects.get(programme=demo, is_demo=True)
     urls = [_url("report_detail", concept), _url("report_detail", published), _url("report_list")]
-    # One new figure since the demo report, so "veranderd sinds" has rows to look up from the start.
+    # One new figure since the demo report (demo figures stop at 2023-2024): "veranderd sinds" has rows.
     first = Indicator.objects.filter(programme=demo).first()
-    Measurement.objects.create(indicator=first, region=demo.region, school_year="2021-2022", value="1.00")
+    Measurement.objects.create(indicator=first, region=demo.region, school_year="2024-2025", value="1.00")
     before = [_queries(manager_client, url) for url in urls]
     # More projects, figures and comments must not add a query.
     theme = demo.themes.get(number=4)
@@ -207,7 +207,7 @@ def test_report_pages_run_a_fixed_number_of_queries(manager_client, demo, manage
     for _ in range(8):
         ProjectFactory(theme=theme, programme=demo).leaders.add(leader)
     for indicator in Indicator.objects.filter(programme=demo):
-        Measurement.objects.create(indicator=indicator, region=demo.region, school_year="2020-2021", value="1.00")
+        Measurement.objects.create(indicator=indicator, region=demo.region, school_year="2025-2026", value="1.00")
     for number in range(5):
         ReportComment.objects.create(report=published, author=leader, text=f"reactie {number}")
     assert [_queries(manager_client, url) for url in urls] == before

@@ -1,8 +1,11 @@
 """A published report stays what the stuurgroep saw; a concept follows the data; the banner names what changed;
 "veranderd sinds de vorige rapportage" holds exactly what changed between two reports."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
+from indicators.models import Measurement
 from projects.halfyear import services as halfyear_services
 from projects.models import Project
 from reports import selectors, services
@@ -41,8 +44,10 @@ def test_concept_follows_the_live_data(demo, manager, set_figure, steering_clien
 
 
 def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, manager, publish, set_figure):
-    # The demo's published report (previous quarter) is the base. Between it and K4: one revised and one
-    # new figure, and project 1.1 gets its first status.
+    # The demo's published report (previous quarter) is the base. Between it and K4: two revised figures
+    # (the demo's imported 2023-2024 figure of MBO niveau 3 among them), and project 1.1 gets its first status.
+    demo_figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")
+    assert demo_figure.value > Decimal("3.20")  # the demo figure misses the 2023-2024 target of 3,20%
     set_figure("vo-onderbouw", "2018-2019", "0.21", reason="DUO-herziening")
     set_figure("mbo-niveau-3", "2023-2024", "3.10")
     halfyear_services.project_status_record(
@@ -52,12 +57,12 @@ def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, ma
     changes = k4.snapshot["changes"]
     assert k4.snapshot["previous"]["period"] == "2026-K3"
     assert [(c["code"], c["school_year"], c["kind"], c["old"], c["new"]) for c in changes["figures"]] == [
-        ("mbo-niveau-3", "2023-2024", "nieuw", None, "3.10"),
+        ("mbo-niveau-3", "2023-2024", "herzien", str(demo_figure.value), "3.10"),
         ("vo-onderbouw", "2018-2019", "herzien", "0.17", "0.21"),
     ]
-    # 3,10% meets the 2023-2024 target of 3,20%: that KPI now has a status where it had no figure.
+    # 3,10% meets the 2023-2024 target of 3,20% where the demo figure missed it: that KPI is now on course.
     assert [(c["code"], c["old"], c["new"]) for c in changes["kpi_statuses"]] == [
-        ("mbo-niveau-3", "geen-cijfer", "op-koers")
+        ("mbo-niveau-3", "achter", "op-koers")
     ]
     assert [(c["code"], c["old"], c["new"]) for c in changes["project_statuses"]] == [("1.1", None, "risico")]
 
