@@ -14,7 +14,7 @@ from django.db import transaction
 from indicators.models import Indicator, Measurement, Target
 from indicators.schoolyear import SchoolYear
 from projects.demo.loader import _upsert
-from projects.models import Programme
+from projects.models import Programme, Project
 
 STREEFCIJFERS_FILE = Path(__file__).with_name("streefcijfers.yaml")
 SEED_SOURCE = "seed 004 (Vervolgaanpak VSV 2020-2024)"
@@ -55,9 +55,18 @@ def _seed_figures(data: dict, indicator: dict):
                 yield row["measured_school_year"], row[share], row[count], row["dropouts"], row
 
 
+def _link_projects(indicator: Indicator, codes: list[str], projects: dict[str, Project]) -> None:
+    """The projects the plan says work on this indicator (see the `projects:` comments in the file). Set only
+    when they differ, so a second run writes no history row."""
+    wanted = {projects[code].pk for code in codes}
+    if set(indicator.projects.values_list("pk", flat=True)) != wanted:
+        indicator.projects.set(wanted)
+
+
 @transaction.atomic
 def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> list[Indicator]:
     data = read_streefcijfers(path)
+    projects = {project.code: project for project in Project.objects.filter(programme=programme)}
     indicators = []
     for position, item in enumerate(data["indicators"], start=1):
         indicator = _upsert(
@@ -98,6 +107,7 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
                 region=programme.region,
                 school_year=school_year,
             )
+        _link_projects(indicator, item.get("projects", []), projects)
         indicators.append(indicator)
     return indicators
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from indicators.contributions import kpis_by_project
 from indicators.models import Indicator
 from projects.templatetags.vsv import pct
 
@@ -110,3 +111,16 @@ def change_value(value):
         return number_format(value, use_l10n=True, force_grouping=isinstance(value, int))
     text = str(value)
     return text if len(text) <= 120 else text[:119] + "…"
+
+
+@register.inclusion_tag("indicators/_project_kpis.html", takes_context=True)
+def project_kpi_panel(context, project):
+    """The programme KPIs a project contributes to, with their status, for the project page (four queries).
+    Lives here so that `projects` shows KPIs without importing `indicators` (see indicators/contributions.py)."""
+    kpis = kpis_by_project(programme=project.programme, projects=[project])
+    return {
+        "project": project,
+        "contributions": kpis.of(project),
+        "school_year": kpis.school_year,
+        "can_manage": context.get("can_manage", False),
+    }
