@@ -88,15 +88,34 @@ class KpiColumn(tables.Column):
         self.kpis = kpis
 
     def render(self, record):
+        """Grouped by status, so a project with seven KPIs still fits a table row: a badge, then the KPIs
+        (by their short category name, each a link to its page) that have that status."""
         contributions = self.kpis.of(record.project)
         if not contributions:
             return format_html('<span class="muted">{}</span>', _("geen KPI gekoppeld"))
+        groups = {}
+        for contribution in contributions:
+            groups.setdefault(contribution.assessment.level, (contribution.assessment, []))[1].append(contribution)
         items = format_html_join(
             "",
-            '<li><a class="utrecht-link" href="{}">{}</a> {}</li>',
+            "<li>{} {}</li>",
             (
-                (reverse("indicator_detail", kwargs={"code": c.indicator.code}), c.indicator.name, _badge(c.assessment))
-                for c in contributions
+                (
+                    _badge(assessment),
+                    format_html_join(
+                        ", ",
+                        '<a class="utrecht-link" href="{}" title="{}">{}</a>',
+                        (
+                            (
+                                reverse("indicator_detail", kwargs={"code": c.indicator.code}),
+                                c.indicator.name,
+                                c.indicator.category,
+                            )
+                            for c in members
+                        ),
+                    ),
+                )
+                for assessment, members in groups.values()
             ),
         )
         return format_html('<ul class="kpi-list">{}</ul>', items)

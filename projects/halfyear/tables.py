@@ -78,9 +78,8 @@ class DashboardTable(tables.Table):
     )
     plan_current = tables.Column(accessor="current", empty_values=(), orderable=False)
     evaluation_previous = tables.Column(accessor="previous", empty_values=(), orderable=False)
-    goals_previous = tables.Column(
-        accessor="previous", empty_values=(), orderable=False, attrs={"td": {"class": "nowrap"}}
-    )
+    # On screen the share of goals met sits under the evaluation (room for budget and KPIs); in CSV/XLSX its own.
+    goals_previous = tables.Column(accessor="previous", empty_values=(), orderable=False, visible=False)
     plan_next = tables.Column(accessor="next", empty_values=(), orderable=False)
     budget = tables.Column(empty_values=(), orderable=False, attrs={"td": {"class": "num"}, "th": {"class": "num"}})
     # Only in CSV/XLSX (on screen they share the budget cell); headings name the budget year, set in __init__.
@@ -151,10 +150,11 @@ class DashboardTable(tables.Table):
         return badge(*plan_state(record.next, self.today))
 
     def render_evaluation_previous(self, record):
-        return badge(*evaluation_state(record.previous, self.today))
-
-    def render_goals_previous(self, record):
-        return goals_text(record.previous)
+        state = badge(*evaluation_state(record.previous, self.today))
+        if record.previous.goals_met_pct is None:
+            return state
+        goals = goals_text(record.previous)
+        return format_html('{}<span class="cell-sub cell-sub--wrap">{} {}</span>', state, _("doelen behaald:"), goals)
 
     def render_budget(self, record):
         budget = budget_of(self.budgets, record)
