@@ -218,3 +218,7 @@ class Measurement(VersionedModel):
             errors["numerator"] = _("De teller is groter dan de noemer.")
         if errors:
             raise ValidationError(errors)
+
+
+# The KPI a SMART goal is measured by: its own small module, imported here so Django registers the model.
+from .goal_kpi import GoalIndicator  # noqa: E402, F401

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from indicators.contributions import kpis_by_project
+from indicators.goal_kpi import goal_kpis as read_goal_kpis
 from indicators.models import Indicator
 from projects.templatetags.vsv import pct
 
@@ -124,3 +125,15 @@ def project_kpi_panel(context, project):
         "school_year": kpis.school_year,
         "can_manage": context.get("can_manage", False),
     }
+
+
+@register.simple_tag
+def goal_kpis(goals):
+    """{% goal_kpis goals as kpis %}: goal id → the KPI it is measured by, in one query for all goals."""
+    return read_goal_kpis(goals)
+
+
+@register.filter
+def kpi_of(kpis, goal):
+    """{{ kpis|kpi_of:goal }}: the KPI of one goal out of `goal_kpis`, or None."""
+    return kpis.get(goal.pk) if kpis else None
