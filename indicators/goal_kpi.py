@@ -75,7 +75,7 @@ def goal_form_fields(sender, goal, **kwargs):
         empty_label=_("Geen KPI: alleen de eigen meting hierboven"),
         initial=goal_kpis([goal]).get(goal.pk),
         help_text=_(
-            "Optioneel. Kies de KPI als dit doel bijdraagt aan een KPI van het programma en daarmee wordt gemeten; "
+            "Kies de KPI als dit doel bijdraagt aan een KPI van het programma en daarmee wordt gemeten; "
             "beschrijf hierboven hoe u het meet."
         ),
         error_messages={"invalid_choice": _("Kies een KPI uit de lijst.")},
