@@ -69,7 +69,7 @@ def _write(link: GoalIndicator, *, user, reason: str, delete: bool = False) -> N
 
 def goal_form_fields(sender, goal, **kwargs):
     field = forms.ModelChoiceField(
-        label=_("Gemeten met KPI van het programma"),
+        label=_("KPI van het programma"),
         queryset=Indicator.objects.filter(programme_id=goal.plan.project.programme_id).order_by("position", "code"),
         required=False,
         empty_label=_("Geen KPI: alleen de eigen meting hierboven"),
