@@ -159,7 +159,7 @@ class DashboardTable(tables.Table):
     def render_budget(self, record):
         budget = budget_of(self.budgets, record)
         if budget is None or not budget.rows:
-            return format_html('<span class="muted">{}</span>', _("geen eigen begrotingsregel"))
+            return format_html('<span class="muted">{}</span>', self.value_budget_pace(record))
         return format_html(
             '{}<span class="cell-sub">{} {}{}</span><span class="cell-sub">{}</span>',
             euro(budget.current),
@@ -211,6 +211,8 @@ class DashboardTable(tables.Table):
         return None if spent_pct is None else round(spent_pct, 1)
 
     def value_budget_pace(self, record):
+        if self.budgets is None:
+            return _("nog geen begroting")
         budget = budget_of(self.budgets, record)
         if budget is None or not budget.rows:
             return _("geen eigen begrotingsregel")

@@ -243,3 +243,13 @@ def test_budget_year_is_the_current_year_while_the_budget_runs(manager_client, m
     monkeypatch.setattr(budget_selectors, "today", lambda: date(2022, 3, 1))
     row = next(row for row in _export(manager_client) if row["Code"] == "1.1")
     assert row["Budget 2022"] == "17500"  # seed: € 10.000 + € 7.500 in 2022
+
+
+def test_programme_without_budget_says_so_on_the_dashboard(manager_client, demo):
+    BudgetChange.objects.all().delete()
+    BudgetAmount.objects.all().delete()
+    BudgetLine.objects.all().delete()
+    demo.budget_settings.delete()
+    row = next(row for row in _export(manager_client) if row["Code"] == "2.1")
+    assert (row["Budget"], row["Uitgavenritme"]) == ("", "nog geen begroting")
+    assert "nog geen begroting" in manager_client.get(URL).content.decode()
