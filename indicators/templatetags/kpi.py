@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from indicators.contributions import kpis_by_project
+from indicators.goal_kpi import goal_kpis as read_goal_kpis
 from indicators.models import Indicator
 from projects.templatetags.vsv import pct
 
@@ -121,6 +123,19 @@ def revision_text(revision, indicator: Indicator) -> str:
     }
 
 
+@register.inclusion_tag("indicators/_project_kpis.html", takes_context=True)
+def project_kpi_panel(context, project):
+    """The programme KPIs a project contributes to, with their status, for the project page (four queries).
+    Lives here so that `projects` shows KPIs without importing `indicators` (see indicators/contributions.py)."""
+    kpis = kpis_by_project(programme=project.programme, projects=[project])
+    return {
+        "project": project,
+        "contributions": kpis.of(project),
+        "school_year": kpis.school_year,
+        "can_manage": context.get("can_manage", False),
+    }
+
+
 @register.simple_tag
 def revision_mark(revision, indicator):
     """ "↻ herzien: was 3,61% (voorlopig)": a figure that changed since the date the reader picked."""
@@ -150,3 +165,15 @@ def import_status_badge(run) -> str:
         icon,
         run.get_status_display(),
     )
+
+
+@register.simple_tag
+def goal_kpis(goals):
+    """{% goal_kpis goals as kpis %}: goal id → the KPI it is measured by, in one query for all goals."""
+    return read_goal_kpis(goals)
+
+
+@register.filter
+def kpi_of(kpis, goal):
+    """{{ kpis|kpi_of:goal }}: the KPI of one goal out of `goal_kpis`, or None."""
+    return kpis.get(goal.pk) if kpis else None

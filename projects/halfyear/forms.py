@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Theme
+from ..signals import smart_goal_form_fields
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from .periods import Period
 from .selectors import NO_STATUS
@@ -87,6 +88,23 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
         )
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
         self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
+        # Fields other apps add (indicators: the KPI the goal is measured by), placed after the goal's own measure.
+        self.extra_field_names = []
+        for _receiver, fields in smart_goal_form_fields.send(sender=type(self), goal=self.instance):
+            for name, field in (fields or {}).items():
+                self.fields[name] = field
+                self.extra_field_names.append(name)
+        if self.extra_field_names:
+            order = list(self.fields)
+            for name in self.extra_field_names:
+                order.remove(name)
+            at = order.index("measure_unit") + 1
+            self.order_fields(order[:at] + self.extra_field_names + order[at:])
+
+    @property
+    def extra_data(self) -> dict:
+        """The cleaned values of the fields other apps added, for `smart_goal_save(extra=…)`."""
+        return {name: self.cleaned_data.get(name) for name in self.extra_field_names}
 
     def _post_clean(self):
         # The model's clean() repeats the "required" messages of the form; show each message once.

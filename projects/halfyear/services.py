@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .. import permissions
+from ..signals import smart_goal_saved, smart_goals_copied
 from .models import CycleSettings, HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from .periods import Period
 from .workflow import Action, can_start, check, check_evaluation
@@ -68,7 +69,7 @@ def halfyear_plan_start(*, project, period: Period | str, user, today: date | No
     _save(plan, user=user, reason=_("plan gestart"))
     if previous is not None:
         plan.activities.set(previous.activities.all())
-        number = 0
+        number, pairs = 0, []
         for goal in previous.goals.order_by("number"):
             if goal.result == SmartGoal.Result.MET:
                 continue
@@ -77,6 +78,8 @@ def halfyear_plan_start(*, project, period: Period | str, user, today: date | No
             for field in GOAL_COPY_FIELDS:
                 setattr(copy, field, getattr(goal, field))
             _save(copy, user=user, reason=_("voorstel uit %(period)s") % {"period": previous.period})
+            pairs.append((goal, copy))
+        smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return plan
 
 
@@ -192,11 +195,14 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
         setattr(revision, field, getattr(plan, field))
     _save(revision, user=user, reason=_("nieuwe versie: %(reason)s") % {"reason": reason.strip()})
     revision.activities.set(plan.activities.all())
+    pairs = []
     for goal in plan.goals.order_by("number"):
         copy = SmartGoal(plan=revision, number=goal.number, carried_from=goal.carried_from, deadline=goal.deadline)
         for field in GOAL_COPY_FIELDS:
             setattr(copy, field, getattr(goal, field))
         _save(copy, user=user, reason=_("nieuwe versie"))
+        pairs.append((goal, copy))
+    smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return revision
 
 
@@ -204,11 +210,15 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
 
 
 @transaction.atomic
-def smart_goal_save(*, goal: SmartGoal, user, reason: str = "") -> SmartGoal:
+def smart_goal_save(*, goal: SmartGoal, user, reason: str = "", extra: dict | None = None) -> SmartGoal:
+    """Save a goal; `extra` holds the values of the fields other apps added to the goal form (see signals.py),
+    which they save in the same transaction."""
     check(Action.EDIT, _lock(goal.plan), user)
     if goal.pk is None and not goal.number:
         goal.number = next_goal_number(plan=goal.plan)
-    return _save(goal, user=user, reason=reason)
+    _save(goal, user=user, reason=reason)
+    smart_goal_saved.send(sender=SmartGoal, goal=goal, user=user, data=extra or {})
+    return goal
 
 
 @transaction.atomic

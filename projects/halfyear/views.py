@@ -14,6 +14,7 @@ from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
 from .. import permissions
+from ..budget import selectors as budget_selectors
 from ..forms import add_service_error
 from ..views import EXPORT_FORMATS, _get_project, programme_view
 from . import selectors, services, workflow
@@ -62,8 +63,17 @@ def dashboard(request, programme):
     if form.is_valid():
         theme, status = form.cleaned_data["theme"], form.cleaned_data["status"] or None
     rows = selectors.dashboard_rows(programme=programme, today=today, theme=theme, status=status)
+    budgets = budget_selectors.project_budgets(
+        programme=programme, projects=[row.project for row in rows], today=budget_selectors.today()
+    )
     current = Period.for_date(today)
-    table = DashboardTable(rows, periods=(current.previous(), current, current.next()), today=today)
+    table = DashboardTable(
+        rows,
+        periods=(current.previous(), current, current.next()),
+        today=today,
+        programme=programme,
+        budgets=budgets,
+    )
     printing = request.GET.get("weergave") == "print"
     RequestConfig(request, paginate=False).configure(table)
     export_format = request.GET.get("_export")
@@ -224,7 +234,7 @@ def goal_edit(request, programme, code, period, number=None):
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         try:
-            services.smart_goal_save(goal=form.instance, user=request.user)
+            services.smart_goal_save(goal=form.instance, user=request.user, extra=form.extra_data)
         except ValidationError as error:
             add_service_error(form, error)
         else:

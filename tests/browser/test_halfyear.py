@@ -1,11 +1,14 @@
 """The half-year plan journey in a real browser: write and submit, send back, fix and resubmit, approve."""
 
+import re
 from pathlib import Path
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from projects.halfyear.periods import Period
+
+from .conftest import DESKTOP, PHONE
 
 AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
 
@@ -49,12 +52,14 @@ def test_leader_writes_manager_returns_leader_fixes_manager_approves(login, site
     page.get_by_label("Gemeten met").fill("aantal mbo-instellingen dat exitgesprekken voert")
     page.get_by_label("Eenheid").fill("instellingen")
     page.get_by_label("Streefwaarde").fill("5")
+    page.get_by_label("KPI van het programma").select_option(label="VSV MBO niveau 4")
     page.get_by_label("Deadline").fill(period.end.replace(year=period.end.year + 1).isoformat())
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text(f"De deadline valt buiten het halfjaar {period}")).to_be_visible()
     page.get_by_label("Deadline").fill(period.month_end(5).isoformat())
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("#doel-2")).to_contain_text("Alle vijf mbo-instellingen")
+    expect(page.locator("#doel-2").get_by_role("link", name="VSV MBO niveau 4")).to_be_visible()
 
     page.get_by_role("button", name="Plan indienen").click()
     expect(page.get_by_role("status")).to_contain_text("is ingediend")
@@ -94,3 +99,38 @@ def test_leader_writes_manager_returns_leader_fixes_manager_approves(login, site
     header = page.get_by_role("columnheader", name=f"Plan {period}")
     expect(header).to_be_visible()
     assert _axe_violations(page) == []
+
+
+def test_regiegroep_reads_budget_and_kpis_per_project(login, site, check_a11y, check_fits, screenshot):
+    # A member of the regiegroep reads budget vs spent and the KPIs of each project on the dashboard.
+    page = login("stuurgroep")
+    page.get_by_role("link", name="Projectdashboard").click()
+    expect(page.get_by_role("columnheader", name=re.compile(r"^Budget \d{4}$"))).to_be_visible()
+    expect(page.get_by_role("columnheader", name="KPI's (status 2023-2024)")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text="2.1 Warme overstap")
+    expect(row).to_contain_text("€ 125.000")  # seed 004, hoofdstuk 7: € 125.000 a year
+    expect(row).to_contain_text("achter op schema")  # nothing spent in the demo
+    expect(row.get_by_role("link", name="MBO niveau 3")).to_be_visible()
+    expect(row).to_contain_text("nog geen cijfer")
+    expect(page.get_by_role("row").filter(has_text="5.1 Reflectie")).to_contain_text("geen KPI gekoppeld")
+    for size in (DESKTOP, PHONE):
+        page.set_viewport_size(size)
+        check_a11y(page, "projectdashboard")
+        check_fits(page, "projectdashboard")
+        screenshot(page, f"projectdashboard-{size['width']}")
+    page.set_viewport_size(DESKTOP)
+
+    # The KPI link leads to the indicator, which names the project among those contributing to it.
+    row.get_by_role("link", name="VO bovenbouw vmbo").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("VSV VO bovenbouw vmbo")
+    page.get_by_role("link", name="2.1 Warme overstap").click()
+
+    # The project page lists the same KPIs with target, figure and status.
+    expect(page.get_by_role("heading", name="Draagt bij aan de KPI's")).to_be_visible()
+    kpis = page.get_by_role("table", name="KPI's waaraan dit project bijdraagt, met hun status")
+    expect(kpis.get_by_role("row")).to_have_count(1 + 6)
+    expect(kpis.get_by_role("row").filter(has_text="VSV MBO niveau 3")).to_contain_text("3,20%")
+    for size in (DESKTOP, PHONE):
+        page.set_viewport_size(size)
+        check_a11y(page, "projectpagina met KPI's")
+        check_fits(page, "projectpagina met KPI's")

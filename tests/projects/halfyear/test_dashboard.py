@@ -2,13 +2,22 @@
 
 import csv
 import io
+from datetime import date
+from decimal import Decimal
 
+import openpyxl
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from indicators.models import Indicator
+from projects.budget import selectors as budget_selectors
+from projects.budget import services as budget_services
+from projects.budget.tables import number as export_number
 from projects.halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from projects.halfyear.periods import Period
+from projects.models import BudgetAmount, BudgetChange, BudgetLine, SpendingEntry
 from tests.factories import ProjectFactory
 
 URL = reverse("project_dashboard")
@@ -82,12 +91,38 @@ def _queries(client):
     return len(captured)
 
 
-def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today):
+def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today, demo_user):
     before = _queries(manager_client)
     theme = demo.themes.get(number=4)
+    section = BudgetLine.objects.get(programme=demo, project__code="4.1").section
+    other_line = BudgetLine.objects.get(programme=demo, project__code="3.2")
+    indicators = list(Indicator.objects.filter(programme=demo))
+    manager = demo_user("programmamanager")
     current = Period.for_date(today)
     for index in range(15):
         project = ProjectFactory(theme=theme, programme=demo)
+        project.indicators.set(indicators[: 1 + index % len(indicators)])
+        for position in range(2):  # two budget lines each, with amounts, spending and an approved change
+            line = BudgetLine.objects.create(
+                programme=demo, section=section, description=f"{project.code}-{position}", project=project
+            )
+            for year in (2021, 2022, 2023, 2024):
+                BudgetAmount.objects.create(line=line, year=year, amount=Decimal(1000))
+            SpendingEntry.objects.create(
+                line=line, date=date(2024, 3, 1), amount=Decimal(10), description="x", recorded_by=manager
+            )
+            BudgetChange.objects.create(
+                programme=demo,
+                year=2024,
+                amount=Decimal(1),
+                from_line=line,
+                to_line=other_line,
+                reason="x",
+                proposed_by=manager,
+                status=BudgetChange.Status.APPROVED,
+                decided_by=manager,
+                decided_on=date(2024, 2, 1),
+            )
         ProjectStatus.objects.create(project=project, status="risico", explanation="x", date=today)
         for period in (current.previous(), current, current.next()):
             plan = HalfYearPlan.objects.create(project=project, period=str(period), status="goedgekeurd")
@@ -103,6 +138,10 @@ def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today):
             )
             HalfYearEvaluation.objects.create(plan=plan, status="ingediend")
     assert _queries(manager_client) == before
+    rows = {row["Code"]: row for row in _export(manager_client)}
+    assert len(rows) == 11 + 15  # the new projects are on the dashboard, with their figures
+    newest = rows[project.code]
+    assert newest["Besteed 2024"] == "20" and newest["KPI's (status 2023-2024)"].count(":") == 15 % 9
 
 
 def test_plan_and_project_pages_run_a_fixed_number_of_queries(manager_client, demo, today):
@@ -137,3 +176,80 @@ def test_plan_and_project_pages_run_a_fixed_number_of_queries(manager_client, de
         )
         ProjectStatus.objects.create(project=plan.project, status="risico", explanation=f"x{number}", date=today)
     assert counts() == before
+
+
+# ── budget vs spent (projects/budget/selectors.py) ──────────────────────────────────────────────────
+
+
+BUDGET_DAY = date(2024, 6, 30)  # half way through 2024, the last budget year of the demo
+
+
+@pytest.fixture
+def budget_day(monkeypatch):
+    """Pin the budget's "today" the way the budget tests do, so the pace has a year in progress."""
+    monkeypatch.setattr(budget_selectors, "today", lambda: BUDGET_DAY)
+    return BUDGET_DAY
+
+
+def test_budget_columns_match_the_budget_selectors_and_the_seed(manager_client, demo, demo_user, budget_day):
+    verzuim = BudgetLine.objects.get(programme=demo, description="Verzuimaanpak 3.0")
+    budget_services.spending_record(
+        line=verzuim,
+        user=demo_user("programmamanager"),
+        date=date(2024, 5, 1),
+        amount=Decimal("40000"),
+        description="Verzuimconsulenten",
+        today=budget_day,
+    )
+    rows = {row["Code"]: row for row in _export(manager_client)}
+    for project in demo.projects.all():
+        expected = budget_selectors.project_budget(project=project, today=budget_day)
+        row = rows[project.code]
+        assert row["Budget 2024"] == str(export_number(expected.current)), project.code
+        assert row["Besteed 2024"] == str(export_number(expected.spent)), project.code
+        assert row["Uitgavenritme 2024"] == expected.total_pace.label, project.code
+    # Seed 004, hoofdstuk 7, column 2024: 2.1 € 125.000; 1.1 has two lines, € 5.000 + € 7.500; 3.1 gets € 0.
+    assert rows["2.1"]["Budget 2024"] == "125000" and rows["2.1"]["Uitgavenritme 2024"] == "achter op schema"
+    assert rows["1.1"]["Budget 2024"] == "12500"
+    assert (rows["3.1"]["Budget 2024"], rows["3.1"]["Uitgavenritme 2024"]) == ("0", "geen budget")
+    # 3.2: € 40.000 of € 80.000 half way through the year is on schedule.
+    verzuim_row = rows["3.2"]
+    assert (verzuim_row["Besteed 2024"], verzuim_row["Besteed 2024 (% van budget)"]) == ("40000", "50.0")
+    assert verzuim_row["Uitgavenritme 2024"] == "op schema"
+
+    html = manager_client.get(URL).content.decode()
+    assert "Budget 2024" in html and "€ 80.000" in html and "€ 40.000 besteed (50%)" in html
+    assert '<span aria-hidden="true">✔</span> op schema' in html  # word and icon, not colour alone
+
+
+def test_budget_export_holds_real_numbers(steering_client, budget_day):
+    response = steering_client.get(URL, {"_export": "xlsx"})
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_code["4.1"]["Budget 2024"] == 140000 and isinstance(by_code["4.1"]["Budget 2024"], int)
+    assert by_code["4.1"]["Besteed 2024"] == 0
+
+
+def test_project_without_budget_line_says_so_on_the_dashboard(manager_client, demo, budget_day):
+    BudgetLine.objects.filter(project__code="2.2").update(project=None)
+    row = next(row for row in _export(manager_client) if row["Code"] == "2.2")
+    assert (row["Budget 2024"], row["Besteed 2024"]) == ("", "")
+    assert row["Uitgavenritme 2024"] == "geen eigen begrotingsregel"
+    html = manager_client.get(URL, {"theme": demo.themes.get(number=2).pk}).content.decode()
+    assert "geen eigen begrotingsregel" in html
+
+
+def test_budget_year_is_the_current_year_while_the_budget_runs(manager_client, monkeypatch):
+    monkeypatch.setattr(budget_selectors, "today", lambda: date(2022, 3, 1))
+    row = next(row for row in _export(manager_client) if row["Code"] == "1.1")
+    assert row["Budget 2022"] == "17500"  # seed: € 10.000 + € 7.500 in 2022
+
+
+def test_programme_without_budget_says_so_on_the_dashboard(manager_client, demo):
+    BudgetChange.objects.all().delete()
+    BudgetAmount.objects.all().delete()
+    BudgetLine.objects.all().delete()
+    demo.budget_settings.delete()
+    row = next(row for row in _export(manager_client) if row["Code"] == "2.1")
+    assert (row["Budget"], row["Uitgavenritme"]) == ("", "nog geen begroting")
+    assert "nog geen begroting" in manager_client.get(URL).content.decode()
