@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from projects.models import Municipality, Programme, Project, Region
-from projects.selectors import _with_changes
+from projects.selectors import with_changes
 
 from .models import ImportRun, Indicator, Measurement, Target
 from .schoolyear import SchoolYear
@@ -270,7 +270,7 @@ def indicator_history(*, indicator: Indicator, limit: int = 200):
     rows = []
     for queryset, fields, kind in sources:
         chunk = list(queryset.select_related("history_user").order_by("-history_date")[:limit])
-        for row in _with_changes(chunk, fields):
+        for row in with_changes(chunk, fields):
             row.kind = kind
         rows.extend(chunk)
     rows.sort(key=lambda row: row.history_date, reverse=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from projects.services import _save
+from projects.services import save_versioned
 
 from . import selectors
 from .importers import duo, regions
@@ -22,7 +22,7 @@ def indicator_update(
     *, indicator: Indicator, user, projects=None, reason: str = "", expected_version: int | None = None
 ) -> Indicator:
     """Baseline, norm, margin and description of an indicator; `projects` (if given) replaces its projects."""
-    _save(indicator, user=user, reason=reason, expected_version=expected_version)
+    save_versioned(indicator, user=user, reason=reason, expected_version=expected_version)
     if projects is not None:
         indicator.projects.set(projects)
     return indicator
@@ -30,7 +30,7 @@ def indicator_update(
 
 @transaction.atomic
 def target_save(*, target: Target, user, reason: str = "", expected_version: int | None = None) -> Target:
-    return _save(target, user=user, reason=reason, expected_version=expected_version)
+    return save_versioned(target, user=user, reason=reason, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -49,7 +49,7 @@ def measurement_save(
     measurement.entered_by = user
     if not measurement.region_id:
         measurement.region_id = measurement.indicator.programme.region_id
-    return _save(measurement, user=user, reason=reason, expected_version=expected_version)
+    return save_versioned(measurement, user=user, reason=reason, expected_version=expected_version)
 
 
 # --- DUO imports -------------------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def programme_people(*, programme: Programme, role: str | None = None):
     return users.distinct().order_by("last_name", "first_name", "username")
 
 
-def _with_changes(rows, fields):
+def with_changes(rows, fields):
     """Attach `changes` (label, old, new) to each history row, diffing it against the previous row of the
     same object in memory, so the page costs no query per row."""
     previous = {}
@@ -85,7 +85,7 @@ def project_history(*, project: Project, limit: int = 200):
     activity_rows = list(
         Activity.history.filter(project_id=project.pk).select_related("history_user").order_by("-history_date")[:limit]
     )
-    rows = [*_with_changes(project_rows, project_fields), *_with_changes(activity_rows, activity_fields)]
+    rows = [*with_changes(project_rows, project_fields), *with_changes(activity_rows, activity_fields)]
     rows.sort(key=lambda row: row.history_date, reverse=True)
     return rows[:limit]
 

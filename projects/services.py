@@ -11,8 +11,18 @@ class StaleEdit(ValidationError):
     """Somebody saved the same row after this form was opened."""
 
 
-def _save(instance: VersionedModel, *, user, reason: str = "", expected_version: int | None = None):
-    """Validate and save one row inside the caller's transaction, with optimistic locking on `version`."""
+def save_with_history(instance, *, user, reason: str = ""):
+    """Validate and save one row inside the caller's transaction; its history row says who and why."""
+    instance.full_clean()
+    instance._history_user = user
+    instance._change_reason = (reason or "")[:100] or None
+    instance.save()
+    return instance
+
+
+def save_versioned(instance: VersionedModel, *, user, reason: str = "", expected_version: int | None = None):
+    """save_with_history with optimistic locking on `version`: a form opened before somebody else saved the
+    same row is refused instead of silently overwriting their change."""
     model = type(instance)
     if instance.pk:
         current = model.objects.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
@@ -26,16 +36,12 @@ def _save(instance: VersionedModel, *, user, reason: str = "", expected_version:
                 )
             )
         instance.version = current + 1
-    instance.full_clean()
-    instance._history_user = user
-    instance._change_reason = reason or None
-    instance.save()
-    return instance
+    return save_with_history(instance, user=user, reason=reason)
 
 
 @transaction.atomic
 def theme_save(*, theme: Theme, user, reason: str = "", expected_version: int | None = None) -> Theme:
-    return _save(theme, user=user, reason=reason, expected_version=expected_version)
+    return save_versioned(theme, user=user, reason=reason, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -49,7 +55,7 @@ def project_save(
     reason: str = "",
     expected_version: int | None = None,
 ) -> Project:
-    _save(project, user=user, reason=reason, expected_version=expected_version)
+    save_versioned(project, user=user, reason=reason, expected_version=expected_version)
     for field, values in (("leaders", leaders), ("lead_organisations", lead_organisations), ("partners", partners)):
         if values is not None:
             getattr(project, field).set(values)
@@ -58,7 +64,7 @@ def project_save(
 
 @transaction.atomic
 def activity_save(*, activity: Activity, user, reason: str = "", expected_version: int | None = None) -> Activity:
-    return _save(activity, user=user, reason=reason, expected_version=expected_version)
+    return save_versioned(activity, user=user, reason=reason, expected_version=expected_version)
 
 
 @transaction.atomic

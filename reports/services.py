@@ -5,18 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from projects.services import save_with_history
+
 from . import permissions, selectors
 from .content import gather
 from .models import Meeting, ProgressReport, ReportComment
 from .quarters import Quarter
-
-
-def _save(instance, *, user, reason: str = ""):
-    instance.full_clean()
-    instance._history_user = user
-    instance._change_reason = (reason or "")[:100] or None
-    instance.save()
-    return instance
 
 
 def _check_manager(user, programme):
@@ -34,7 +28,7 @@ def _lock(report: ProgressReport) -> ProgressReport:
 @transaction.atomic
 def meeting_save(*, meeting: Meeting, user, reason: str = "") -> Meeting:
     _check_manager(user, meeting.programme)
-    return _save(meeting, user=user, reason=reason)
+    return save_with_history(meeting, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -82,7 +76,7 @@ def report_create(
         decisions_requested=decisions_requested,
         created_by=user,
     )
-    return _save(report, user=user, reason=_("aangemaakt"))
+    return save_with_history(report, user=user, reason=_("aangemaakt"))
 
 
 @transaction.atomic
@@ -94,7 +88,7 @@ def report_update(*, report: ProgressReport, user, reason: str = "") -> Progress
         raise ValidationError(
             _("Een gepubliceerde rapportage wijzigt u niet meer. Maak een correctie: een nieuwe versie met een reden.")
         )
-    return _save(report, user=user, reason=reason)
+    return save_with_history(report, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -109,7 +103,7 @@ def report_publish(*, report: ProgressReport, user, now=None) -> ProgressReport:
     report.status = ProgressReport.Status.PUBLISHED
     report.published_at = now
     report.published_by = user
-    _save(report, user=user, reason=_("gepubliceerd"))
+    save_with_history(report, user=user, reason=_("gepubliceerd"))
 
     from .tasks import send_report_published
 
@@ -144,7 +138,7 @@ def report_correct(*, report: ProgressReport, user, reason: str) -> ProgressRepo
         correction_reason=reason,
         created_by=user,
     )
-    return _save(correction, user=user, reason=_("correctie: %(reason)s") % {"reason": reason})
+    return save_with_history(correction, user=user, reason=_("correctie: %(reason)s") % {"reason": reason})
 
 
 @transaction.atomic
@@ -154,4 +148,6 @@ def report_comment_add(*, report: ProgressReport, user, kind: str, text: str) ->
     if not report.is_published:
         raise ValidationError(_("U reageert op een gepubliceerde rapportage, niet op een concept."))
     comment = ReportComment(report=report, author=user, kind=kind, text=(text or "").strip())
-    return _save(comment, user=user, reason=str(ReportComment.Kind(kind).label) if kind in ReportComment.Kind else "")
+    return save_with_history(
+        comment, user=user, reason=str(ReportComment.Kind(kind).label) if kind in ReportComment.Kind else ""
+    )

@@ -20,7 +20,7 @@ from django.db import transaction
 from indicators import selectors, services
 from indicators.models import ImportRun, Indicator, Target
 from indicators.schoolyear import SchoolYear
-from projects.demo.loader import _upsert
+from projects.demo.loader import upsert
 from projects.models import Programme, Project
 
 STREEFCIJFERS_FILE = Path(__file__).with_name("streefcijfers.yaml")
@@ -48,7 +48,7 @@ def _when(label: str) -> str:
 def _link_projects(indicator: Indicator, codes: list[str], projects: dict[str, Project]) -> None:
     """The projects the plan says work on this indicator (see the `projects:` comments in the file). Set only
     when they differ, so a second run writes no history row."""
-    wanted = {projects[code].pk for code in codes}
+    wanted = {projects[code].pk for code in codes if code in projects}  # a programme without them links none
     if set(indicator.projects.values_list("pk", flat=True)) != wanted:
         indicator.projects.set(wanted)
 
@@ -59,7 +59,7 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
     projects = {project.code: project for project in Project.objects.filter(programme=programme)}
     indicators = []
     for position, item in enumerate(data["indicators"], start=1):
-        indicator = _upsert(
+        indicator = upsert(
             Indicator,
             {
                 "name": item["name"],
@@ -80,7 +80,7 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
         )
         for peildatum_year, value in item["targets"].items():
             school_year = str(SchoolYear.measured_on(int(peildatum_year)))
-            _upsert(Target, {"value": _decimal(value)}, indicator=indicator, school_year=school_year)
+            upsert(Target, {"value": _decimal(value)}, indicator=indicator, school_year=school_year)
         _link_projects(indicator, item.get("projects", []), projects)
         indicators.append(indicator)
     return indicators

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from projects.demo.loader import _upsert
+from projects.demo.loader import upsert
 from projects.models import Programme
 
 from .models import BudgetAmount, BudgetLine, BudgetSection, BudgetSettings
@@ -27,7 +27,7 @@ def read_budget(path: Path = BUDGET_FILE) -> dict:
 def load_budget(programme: Programme, path: Path = BUDGET_FILE) -> None:
     data = read_budget(path)
     years = [int(year) for year in data["years"]]
-    _upsert(
+    upsert(
         BudgetSettings,
         {"first_year": min(years), "last_year": max(years), "hourly_rate": Decimal(str(data["hourly_rate"]))},
         programme=programme,
@@ -35,7 +35,7 @@ def load_budget(programme: Programme, path: Path = BUDGET_FILE) -> None:
     themes = {theme.number: theme for theme in programme.themes.all()}
     projects = {project.code: project for project in programme.projects.all()}
     for position, section_data in enumerate(data["sections"], start=1):
-        section = _upsert(
+        section = upsert(
             BudgetSection,
             {
                 "position": position,
@@ -48,7 +48,7 @@ def load_budget(programme: Programme, path: Path = BUDGET_FILE) -> None:
         )
         for line_position, line_data in enumerate(section_data["lines"], start=1):
             project_code = line_data.get("project")
-            line = _upsert(
+            line = upsert(
                 BudgetLine,
                 {
                     "programme": programme,
@@ -64,4 +64,4 @@ def load_budget(programme: Programme, path: Path = BUDGET_FILE) -> None:
                 if amount is None:
                     BudgetAmount.objects.filter(line=line, year=int(year)).delete()
                 else:
-                    _upsert(BudgetAmount, {"amount": Decimal(str(amount))}, line=line, year=int(year))
+                    upsert(BudgetAmount, {"amount": Decimal(str(amount))}, line=line, year=int(year))

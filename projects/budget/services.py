@@ -14,6 +14,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from projects.models import Programme
+from projects.services import save_with_history
 from projects.templatetags.vsv import euro
 
 from .models import BudgetChange, BudgetLine, BudgetSettings, SpendingEntry
@@ -37,14 +38,6 @@ def _check_year(settings: BudgetSettings, year: int, field: str):
                 % {"first": settings.first_year, "last": settings.last_year}
             }
         )
-
-
-def _save(instance, *, user, reason: str):
-    instance.full_clean()
-    instance._history_user = user
-    instance._change_reason = reason or None
-    instance.save()
-    return instance
 
 
 @transaction.atomic
@@ -98,7 +91,7 @@ def spending_record(
         hourly_rate=hourly_rate if hours is not None else None,
         recorded_by=user,
     )
-    return _save(entry, user=user, reason=_("besteding vastgelegd"))
+    return save_with_history(entry, user=user, reason=_("besteding vastgelegd"))
 
 
 def _check_room(change: BudgetChange, field: str):
@@ -145,7 +138,7 @@ def budget_change_propose(
     )
     change.full_clean()
     _check_room(change, "amount")
-    return _save(change, user=user, reason=_("voorgesteld: %(reason)s") % {"reason": change.reason[:80]})
+    return save_with_history(change, user=user, reason=_("voorgesteld: %(reason)s") % {"reason": change.reason[:80]})
 
 
 @transaction.atomic
@@ -171,6 +164,6 @@ def budget_change_decide(
     reason = _("goedgekeurd") if approve else _("afgewezen")
     if locked.decision_note:
         reason = f"{reason}: {locked.decision_note}"
-    _save(locked, user=user, reason=reason[:100])
+    save_with_history(locked, user=user, reason=reason[:100])
     change.refresh_from_db()
     return locked

@@ -57,16 +57,20 @@ def read_plan(path: Path = PLAN_FILE) -> dict:
         return yaml.safe_load(handle)
 
 
-def _upsert(model, defaults: dict, **lookup):
-    """Like update_or_create, but saves (and so writes history) only when something changed."""
+def upsert(model, defaults: dict, *, reason: str = "demo geladen", **lookup):
+    """Like update_or_create, but saves (and so writes history) only when something changed. Every demo
+    loader uses it, so running `load_demo` twice adds no rows and no history."""
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        return model.objects.create(**lookup, **defaults)
+        instance = model(**lookup, **defaults)
+        instance._change_reason = reason
+        instance.save()
+        return instance
     changed = [field for field, value in defaults.items() if getattr(instance, field) != value]
     if changed:
         for field in changed:
             setattr(instance, field, defaults[field])
-        instance._change_reason = "demo geladen"
+        instance._change_reason = reason
         instance.save()
     return instance
 
@@ -80,13 +84,13 @@ def _text(value) -> str:
 @transaction.atomic
 def load_plan(path: Path = PLAN_FILE) -> Programme:
     data = read_plan(path)
-    region = _upsert(Region, {"name": data["region"]["name"]}, code=data["region"]["code"])
+    region = upsert(Region, {"name": data["region"]["name"]}, code=data["region"]["code"])
     for municipality in data.get("municipalities", []):
-        _upsert(Municipality, {"name": municipality["name"], "region": region}, code=municipality["code"])
+        upsert(Municipality, {"name": municipality["name"], "region": region}, code=municipality["code"])
 
     organisations = {}
     for item in data.get("organisations", []):
-        organisations[item["name"]] = _upsert(
+        organisations[item["name"]] = upsert(
             Organisation, {"kind": item.get("kind", Organisation.Kind.PARTNER)}, name=item["name"]
         )
     by_role = {
@@ -94,7 +98,7 @@ def load_plan(path: Path = PLAN_FILE) -> Programme:
     }
 
     plan = data["programme"]
-    programme = _upsert(
+    programme = upsert(
         Programme,
         {
             "first_year": plan["first_year"],
@@ -109,14 +113,14 @@ def load_plan(path: Path = PLAN_FILE) -> Programme:
     )
 
     for theme_data in data["themes"]:
-        theme = _upsert(
+        theme = upsert(
             Theme,
             {"title": _text(theme_data["title"]), "ambition": _text(theme_data.get("ambition"))},
             programme=programme,
             number=theme_data["number"],
         )
         for project_data in theme_data.get("projects", []):
-            project = _upsert(
+            project = upsert(
                 Project,
                 {
                     "theme": theme,
@@ -133,7 +137,7 @@ def load_plan(path: Path = PLAN_FILE) -> Programme:
             numbers = []
             for activity_data in project_data.get("activities", []):
                 numbers.append(activity_data["number"])
-                _upsert(
+                upsert(
                     Activity,
                     {
                         "title": _text(activity_data["title"])[:200],
@@ -175,7 +179,7 @@ def load_users(programme: Programme) -> list[DemoUser]:
 
 def load_demo() -> Programme:
     """The whole demo: the plan, the users, the budget, then every other app's demo data (through the signal)."""
-    from projects.budget.loader import load_budget  # imports this module's _upsert
+    from projects.budget.loader import load_budget  # imports this module's upsert
 
     with transaction.atomic():
         programme = load_plan()

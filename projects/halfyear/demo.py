@@ -14,13 +14,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from ..demo.loader import upsert
 from ..models import Activity, Project
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from .periods import Period
 from .services import cycle_settings
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "demo" / "halfyear.yaml"
-REASON = "demo geladen"
 
 
 def read_demo(path: Path = DEMO_FILE) -> dict:
@@ -30,22 +30,6 @@ def read_demo(path: Path = DEMO_FILE) -> dict:
 
 def _moment(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
-
-
-def _upsert(model, defaults: dict, **lookup):
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model(**lookup, **defaults)
-        instance._change_reason = REASON
-        instance.save()
-        return instance
-    changed = [name for name, value in defaults.items() if getattr(instance, name) != value]
-    if changed:
-        for name in changed:
-            setattr(instance, name, defaults[name])
-        instance._change_reason = REASON
-        instance.save()
-    return instance
 
 
 def _decimal(value):
@@ -81,7 +65,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
         previous_goals = goals_by_plan.get((project.code, item["offset"] - 1), {})
         # Lessons of the previous half-year, as the PDCA step of halfyear_plan_start copies them in.
         lessons = "\n".join(f"• {goal.lesson}" for goal in previous_goals.values() if goal.lesson)
-        plan = _upsert(
+        plan = upsert(
             HalfYearPlan,
             {
                 "status": status,
@@ -108,7 +92,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
             plan.activities.set(wanted)
         goals = {}
         for number, goal_data in enumerate(item.get("goals", []), start=1):
-            goals[number] = _upsert(
+            goals[number] = upsert(
                 SmartGoal,
                 {
                     "description": _text(goal_data["description"]),
@@ -130,7 +114,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
         plan.goals.exclude(number__in=goals).delete()
         goals_by_plan[(project.code, item["offset"])] = goals
         if item.get("reflection"):
-            _upsert(
+            upsert(
                 HalfYearEvaluation,
                 {
                     "status": HalfYearEvaluation.Status.SUBMITTED,
@@ -146,7 +130,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
 
     kept_reports = []
     for item in data["statuses"]:
-        report = _upsert(
+        report = upsert(
             ProjectStatus,
             {
                 "status": item["status"],

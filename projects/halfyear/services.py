@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from projects.services import save_with_history
+
 from .. import permissions
 from ..signals import smart_goal_saved, smart_goals_copied
 from .models import CycleSettings, HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
@@ -23,14 +25,6 @@ def cycle_settings(*, programme) -> CycleSettings:
     """The programme's cycle settings, created with the defaults (seed 004: € 50 an hour) when missing."""
     found, _created = CycleSettings.objects.get_or_create(programme=programme)
     return found
-
-
-def _save(instance, *, user, reason: str = ""):
-    instance.full_clean()
-    instance._history_user = user
-    instance._change_reason = (reason or "")[:100] or None
-    instance.save()
-    return instance
 
 
 def _lock(plan: HalfYearPlan) -> HalfYearPlan:
@@ -66,7 +60,7 @@ def halfyear_plan_start(*, project, period: Period | str, user, today: date | No
     previous = latest_approved(project=project, period=period.previous())
     if previous is not None:
         plan.lessons = _lessons_text(previous)
-    _save(plan, user=user, reason=_("plan gestart"))
+    save_with_history(plan, user=user, reason=_("plan gestart"))
     if previous is not None:
         plan.activities.set(previous.activities.all())
         number, pairs = 0, []
@@ -77,7 +71,7 @@ def halfyear_plan_start(*, project, period: Period | str, user, today: date | No
             copy = SmartGoal(plan=plan, number=number, carried_from=goal, deadline=period.end)
             for field in GOAL_COPY_FIELDS:
                 setattr(copy, field, getattr(goal, field))
-            _save(copy, user=user, reason=_("voorstel uit %(period)s") % {"period": previous.period})
+            save_with_history(copy, user=user, reason=_("voorstel uit %(period)s") % {"period": previous.period})
             pairs.append((goal, copy))
         smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return plan
@@ -116,7 +110,7 @@ def halfyear_plan_update(*, plan: HalfYearPlan, user, activities=None, reason: s
         wrong = [activity for activity in activities if activity.project_id != plan.project_id]
         if wrong:
             raise ValidationError({"activities": _("Kies alleen activiteiten van dit project.")})
-    _save(plan, user=user, reason=reason)
+    save_with_history(plan, user=user, reason=reason)
     if activities is not None:
         plan.activities.set(activities)
     return plan
@@ -146,7 +140,7 @@ def halfyear_plan_submit(*, plan: HalfYearPlan, user) -> HalfYearPlan:
     plan.status = move.target
     plan.submitted_at = timezone.now()
     plan.submitted_by = user
-    return _save(plan, user=user, reason=_("ingediend"))
+    return save_with_history(plan, user=user, reason=_("ingediend"))
 
 
 @transaction.atomic
@@ -157,7 +151,7 @@ def halfyear_plan_approve(*, plan: HalfYearPlan, user, comment: str = "") -> Hal
     plan.decided_at = timezone.now()
     plan.decided_by = user
     plan.review_comment = comment.strip()
-    return _save(plan, user=user, reason=_("goedgekeurd"))
+    return save_with_history(plan, user=user, reason=_("goedgekeurd"))
 
 
 @transaction.atomic
@@ -170,7 +164,7 @@ def halfyear_plan_return(*, plan: HalfYearPlan, user, comment: str) -> HalfYearP
     plan.decided_at = timezone.now()
     plan.decided_by = user
     plan.review_comment = comment.strip()
-    return _save(plan, user=user, reason=_("teruggestuurd: %(comment)s") % {"comment": comment.strip()})
+    return save_with_history(plan, user=user, reason=_("teruggestuurd: %(comment)s") % {"comment": comment.strip()})
 
 
 @transaction.atomic
@@ -193,14 +187,14 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
     )
     for field in PLAN_COPY_FIELDS:
         setattr(revision, field, getattr(plan, field))
-    _save(revision, user=user, reason=_("nieuwe versie: %(reason)s") % {"reason": reason.strip()})
+    save_with_history(revision, user=user, reason=_("nieuwe versie: %(reason)s") % {"reason": reason.strip()})
     revision.activities.set(plan.activities.all())
     pairs = []
     for goal in plan.goals.order_by("number"):
         copy = SmartGoal(plan=revision, number=goal.number, carried_from=goal.carried_from, deadline=goal.deadline)
         for field in GOAL_COPY_FIELDS:
             setattr(copy, field, getattr(goal, field))
-        _save(copy, user=user, reason=_("nieuwe versie"))
+        save_with_history(copy, user=user, reason=_("nieuwe versie"))
         pairs.append((goal, copy))
     smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return revision
@@ -216,7 +210,7 @@ def smart_goal_save(*, goal: SmartGoal, user, reason: str = "", extra: dict | No
     check(Action.EDIT, _lock(goal.plan), user)
     if goal.pk is None and not goal.number:
         goal.number = next_goal_number(plan=goal.plan)
-    _save(goal, user=user, reason=reason)
+    save_with_history(goal, user=user, reason=reason)
     smart_goal_saved.send(sender=SmartGoal, goal=goal, user=user, data=extra or {})
     return goal
 
@@ -258,7 +252,7 @@ def halfyear_evaluation_save(
     _check_evaluation_open(plan, today)
     evaluation = evaluation or HalfYearEvaluation(plan=plan)
     evaluation.reflection = reflection
-    _save(evaluation, user=user, reason=_("evaluatie opgeslagen"))
+    save_with_history(evaluation, user=user, reason=_("evaluatie opgeslagen"))
     goals = {goal.pk: goal for goal in plan.goals.all()}
     errors = []
     for row in goal_results:
@@ -270,7 +264,7 @@ def halfyear_evaluation_save(
         goal.explanation = row.get("explanation") or ""
         goal.lesson = row.get("lesson") or ""
         try:
-            _save(goal, user=user, reason=_("evaluatie"))
+            save_with_history(goal, user=user, reason=_("evaluatie"))
         except ValidationError as error:
             errors.append(
                 _("Doel %(number)s: %(errors)s") % {"number": goal.number, "errors": " ".join(error.messages)}
@@ -297,7 +291,7 @@ def halfyear_evaluation_submit(*, plan: HalfYearPlan, user, today: date | None =
     evaluation.status = HalfYearEvaluation.Status.SUBMITTED
     evaluation.submitted_at = timezone.now()
     evaluation.submitted_by = user
-    return _save(evaluation, user=user, reason=_("evaluatie ingediend"))
+    return save_with_history(evaluation, user=user, reason=_("evaluatie ingediend"))
 
 
 # ── project status ───────────────────────────────────────────────────────────────────────────────────
@@ -316,4 +310,4 @@ def project_status_record(*, project, user, status: str, explanation: str, day: 
         date=day or timezone.localdate(),
         recorded_by=user,
     )
-    return _save(report, user=user, reason=_("status vastgelegd"))
+    return save_with_history(report, user=user, reason=_("status vastgelegd"))
