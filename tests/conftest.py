@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -51,3 +52,16 @@ def role_client(demo, client):
 @pytest.fixture
 def demo_user(demo):
     return lambda username: get_user_model().objects.get(username=username)
+
+
+# The source documents live in shared/ beside the repository (CI lays a copy there); VSVPLAN_SHARED overrides.
+SHARED = Path(os.environ.get("VSVPLAN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+
+@pytest.fixture(scope="session")
+def seed004():
+    """The text of seed 004 (the IJssel-Vecht plan), to check the demo data against; skipped where absent."""
+    path = SHARED / "seeds" / "004_d8af3e3cd9013636.txt"
+    if not path.exists():
+        pytest.skip("seed 004 (shared/seeds) ligt niet naast de repository; zet VSVPLAN_SHARED")
+    return path.read_text(encoding="utf-8")

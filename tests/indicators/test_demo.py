@@ -1,20 +1,10 @@
 """load_demo adds the nine IJssel-Vecht KPIs from the checked YAML, with the seed's own figures, and is idempotent."""
 
-import os
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from indicators.demo.loader import read_streefcijfers
 from indicators.models import ImportRun, Indicator, Measurement, Target
 from projects.demo.loader import load_demo
-
-SEED = (
-    Path(os.environ.get("VSVPLAN_SHARED", Path(__file__).resolve().parents[3] / "shared"))
-    / "seeds"
-    / "004_d8af3e3cd9013636.txt"
-)
 
 
 def test_nine_indicators_with_targets_stored_against_the_school_year_they_measure(demo):
@@ -56,9 +46,8 @@ def test_load_demo_twice_adds_no_rows_and_no_history(demo):
     assert counts() == before
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed 004 (shared/seeds) is not beside the repository")
-def test_yaml_figures_are_the_seeds():
-    text = SEED.read_text(encoding="utf-8")
+def test_yaml_figures_are_the_seeds(seed004):
+    text = seed004
     for item in read_streefcijfers()["indicators"]:
         for value in [item["baseline"], *item["targets"].values()]:
             assert f"{Decimal(value):.2f}".replace(".", ",") in text or f"{Decimal(value):.0f}%" in text

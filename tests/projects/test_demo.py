@@ -2,16 +2,12 @@
 
 import io
 import re
-from pathlib import Path
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from projects.demo.loader import DEMO_PASSWORD, read_plan
 from projects.models import Activity, Membership, Municipality, Organisation, Programme, Project, Region, Theme
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_d8af3e3cd9013636.txt"
 
 # The eleven projects as the plan (seed 004, chapter 5) names them.
 PROJECTS = {
@@ -78,10 +74,9 @@ def _normalise(text):
     return re.sub(r"[\s\-­]+", "", text).lower()
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed 004 (shared/seeds) is not beside the repository")
-def test_demo_texts_come_from_the_seed():
+def test_demo_texts_come_from_the_seed(seed004):
     """Every theme and project title, and every activity title, occurs in the seed (ignoring PDF line breaks)."""
-    seed = _normalise(SEED.read_text(encoding="utf-8"))
+    seed = _normalise(seed004)
     plan = read_plan()
     missing = []
     for theme in plan["themes"]:

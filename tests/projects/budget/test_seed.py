@@ -3,9 +3,6 @@ totals rows reconcile, and the numbers are the seed's own."""
 
 import re
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from projects.budget.loader import read_budget
 from projects.budget.selectors import budget_overview
@@ -13,7 +10,6 @@ from projects.models import BudgetAmount, BudgetChange, BudgetLine, Programme
 
 from .conftest import TODAY
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "004_d8af3e3cd9013636.txt"
 YEARS = [2021, 2022, 2023, 2024]
 
 
@@ -56,10 +52,9 @@ def _euros(text):
     return [int(amount.replace(".", "")) for amount in re.findall(r"€ ([\d.]+)", text)]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed 004 (shared/seeds) is not beside the repository")
-def test_the_yaml_holds_the_seed_lines_as_printed():
+def test_the_yaml_holds_the_seed_lines_as_printed(seed004):
     """Each line of the table occurs in the seed with the same amounts in the same order (empty years left out)."""
-    seed = SEED.read_text(encoding="utf-8")
+    seed = seed004
     start = seed.index("2021 2022 2023 2024 totaal")
     table = seed[start : seed.index("Geel: Werkbudget", start)].splitlines()
     printed = {}
