@@ -11,7 +11,6 @@ checked transcription; tests/indicators/test_demo_figures.py proves the CSV rows
 """
 
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -20,7 +19,7 @@ from django.db import transaction
 from indicators import selectors, services
 from indicators.models import ImportRun, Indicator, Target
 from indicators.schoolyear import SchoolYear
-from projects.demo.loader import upsert
+from projects.demo.loader import upsert, yaml_decimal
 from projects.models import Programme, Project
 
 STREEFCIJFERS_FILE = Path(__file__).with_name("streefcijfers.yaml")
@@ -33,10 +32,6 @@ FIGURES_FILES = [
 def read_streefcijfers(path: Path = STREEFCIJFERS_FILE) -> dict:
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
 
 
 def _when(label: str) -> str:
@@ -70,9 +65,9 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
                 "category": item["category"],
                 "source": Indicator.Source.DUO,
                 "position": position,
-                "baseline": _decimal(item["baseline"]),
+                "baseline": yaml_decimal(item["baseline"]),
                 "baseline_when": _when(data["baseline_label"]),
-                "norm": _decimal(item["norm"]),
+                "norm": yaml_decimal(item["norm"]),
                 "norm_school_year": data["norm_school_year"] if item["norm"] is not None else "",
             },
             programme=programme,
@@ -80,7 +75,7 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
         )
         for peildatum_year, value in item["targets"].items():
             school_year = str(SchoolYear.measured_on(int(peildatum_year)))
-            upsert(Target, {"value": _decimal(value)}, indicator=indicator, school_year=school_year)
+            upsert(Target, {"value": yaml_decimal(value)}, indicator=indicator, school_year=school_year)
         _link_projects(indicator, item.get("projects", []), projects)
         indicators.append(indicator)
     return indicators

@@ -5,6 +5,7 @@ leaves the same data. Activities that are no longer in the file are removed from
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -55,6 +56,11 @@ DEMO_USERS = (
 def read_plan(path: Path = PLAN_FILE) -> dict:
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def yaml_decimal(value) -> Decimal | None:
+    """A number from a demo YAML file as Decimal (through str, so 0.1 stays 0.1); empty stays None."""
+    return None if value is None else Decimal(str(value))
 
 
 def upsert(model, defaults: dict, *, reason: str = "demo geladen", **lookup):

@@ -6,7 +6,6 @@ that are no longer in the file (e.g. after the half-year moved on) are removed.
 """
 
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -14,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ..demo.loader import upsert
+from ..demo.loader import upsert, yaml_decimal
 from ..models import Activity, Project
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from .periods import Period
@@ -30,10 +29,6 @@ def read_demo(path: Path = DEMO_FILE) -> dict:
 
 def _moment(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
-
-
-def _decimal(value):
-    return None if value is None else Decimal(str(value))
 
 
 def _text(value) -> str:
@@ -72,9 +67,9 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
                 "context": _text(item.get("context")),
                 "aim": _text(item.get("aim")),
                 "lessons": lessons,
-                "hours_requested": _decimal(item.get("hours")),
+                "hours_requested": yaml_decimal(item.get("hours")),
                 "hourly_rate": settings.hourly_rate,
-                "other_costs": _decimal(item.get("other_costs", 0)),
+                "other_costs": yaml_decimal(item.get("other_costs", 0)),
                 "review_comment": "",
                 "submitted_at": _moment(deadline - timedelta(days=3)) if approved else None,
                 "submitted_by": leader if approved else None,
@@ -98,13 +93,13 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
                     "description": _text(goal_data["description"]),
                     "measure_description": _text(goal_data["measure"]),
                     "measure_unit": goal_data["unit"],
-                    "target_value": _decimal(goal_data["target"]),
+                    "target_value": yaml_decimal(goal_data["target"]),
                     "achievable": _text(goal_data.get("achievable")),
                     "deadline": period.month_end(goal_data["month"]),
                     "responsible": _text(goal_data.get("responsible")),
                     "carried_from": previous_goals.get(goal_data.get("continues")),
                     "result": goal_data.get("result", ""),
-                    "value_reached": _decimal(goal_data.get("reached")),
+                    "value_reached": yaml_decimal(goal_data.get("reached")),
                     "explanation": _text(goal_data.get("explanation")),
                     "lesson": _text(goal_data.get("lesson")),
                 },
