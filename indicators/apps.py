@@ -7,7 +7,6 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         from projects.signals import (
-            demo_loaded,
             project_dashboard_columns,
             smart_goal_form_fields,
             smart_goal_saved,
@@ -16,9 +15,7 @@ class IndicatorsConfig(AppConfig):
 
         from . import goal_kpi
         from .contributions import dashboard_columns
-        from .demo.loader import on_demo_loaded
 
-        demo_loaded.connect(on_demo_loaded, dispatch_uid="indicators.load_demo")
         project_dashboard_columns.connect(dashboard_columns, dispatch_uid="indicators.project_dashboard_columns")
         smart_goal_form_fields.connect(goal_kpi.goal_form_fields, dispatch_uid="indicators.goal_form_fields")
         smart_goal_saved.connect(goal_kpi.goal_saved, dispatch_uid="indicators.goal_saved")

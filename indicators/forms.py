@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from projects.forms import VersionedForm
+from core.forms import VersionedForm
+from core.numbers import parse_count, parse_decimal
+from core.periods import SchoolYear
 from projects.models import Project
 
 from . import selectors
 from .models import FIGURE_STATUS_CHOICES, ImportRun, Indicator, Measurement, Target
-from .numbers import parse_count, parse_decimal
-from .schoolyear import SchoolYear
 
 NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
 # Figures are often published rounded to whole percentages (Tabel 4: 164 of 608 is "27%").

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
-from projects.halfyear.models import SmartGoal
+from halfyear.models import SmartGoal
 
 from .models import Indicator
 

@@ -16,10 +16,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.periods import SchoolYear, validate_school_year
 from projects.models import Programme, Project, Region, VersionedModel
 
 from .importers.vocabulary import normalise
-from .schoolyear import SchoolYear, validate_school_year
 from .status import DEFAULT_MARGIN_PCT, Direction
 
 VALUE_FIELD = {"max_digits": 12, "decimal_places": 2}

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from core.periods import SchoolYear
 from projects.models import Municipality, Programme, Project, Region
 from projects.selectors import with_changes
 
 from .models import ImportRun, Indicator, Measurement, Target
-from .schoolyear import SchoolYear
 from .status import Assessment, Comparison, assess, compare
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from projects.services import save_versioned
+from core.history import save_versioned
 
 from . import selectors
 from .importers import duo, regions

@@ -10,10 +10,10 @@ from django.utils.timezone import localdate, make_aware
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
-from projects.forms import DeleteForm
-from projects.views import EXPORT_FORMATS, _save_form, programme_view
+from core.forms import DeleteForm
+from core.views import export_response, save_form
+from projects.views import programme_view
 
 from . import selectors, services
 from .forms import ImportUploadForm, IndicatorForm, MeasurementForm, SinceForm, TargetForm, YearForm
@@ -42,10 +42,8 @@ def dashboard(request, programme):
     since_form, since = _since(request)
     data = selectors.dashboard(programme=programme, school_year=request.GET.get("jaar"), since=since)
     year_form = YearForm(initial={"jaar": data.selected_year}, school_years=data.school_years)
-    export_format = request.GET.get("_export")
-    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
-        table = DashboardTable(data.rows)
-        return TableExport(export_format, table).response(f"kpi-{data.selected_year or 'dashboard'}.{export_format}")
+    if response := export_response(request, DashboardTable(data.rows), f"kpi-{data.selected_year or 'dashboard'}"):
+        return response
     groups = []
     for value, label, rows in data.groups:
         table = DashboardTable(rows, prefix=f"{value}-")
@@ -82,7 +80,7 @@ def indicator_history(request, programme, code):
 
 def _edit(request, form, service, indicator, message):
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(request, form, service)
+        saved = save_form(request, form, service)
         if saved:
             messages.success(request, message)
             return redirect("indicator_detail", code=indicator.code)
@@ -187,9 +185,8 @@ def region_list(request, programme):
     search = request.GET.get("q", "").strip()[:100]
     table = RegionTable(selectors.regions_with_municipalities(search=search), own_region=programme.region)
     RequestConfig(request, paginate=False).configure(table)
-    export_format = request.GET.get("_export")
-    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
-        return TableExport(export_format, table).response(f"rmc-regios.{export_format}")
+    if response := export_response(request, table, "rmc-regios"):
+        return response
     return render(request, "indicators/region_list.html", {"table": table, "search": search})
 
 
@@ -219,9 +216,8 @@ def import_start(request, programme):
         return redirect("import_detail", pk=run.pk)
     table = ImportRunTable(selectors.import_runs())
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    export_format = request.GET.get("_export")
-    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
-        return TableExport(export_format, table).response(f"imports.{export_format}")
+    if response := export_response(request, table, "imports"):
+        return response
     return render(request, "indicators/import_start.html", {"form": form, "table": table})
 
 

@@ -76,7 +76,3 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ["project", "number", "title", "who", "when"]
     list_filter = ["project__programme", "project"]
     search_fields = ["title", "description"]
-
-
-from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget's admin)
-from .halfyear import admin as halfyear_admin  # noqa: E402, F401  (registers the half-year cycle's models)

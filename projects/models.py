@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.history import VersionedModel
+
 
 class Region(models.Model):
     """An RMC region. The code ("10") is the key: names change and regions split."""
@@ -152,16 +154,6 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.programme})"
 
 
-class VersionedModel(models.Model):
-    """A row that forms edit: `version` goes up on every save, so a stale form is refused, not applied."""
-
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
 class Theme(VersionedModel):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="themes"
@@ -257,24 +249,3 @@ class Activity(VersionedModel):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
-
-
-# The budget's models live in projects/budget/models.py; importing them here registers them with the app.
-from .budget.models import (  # noqa: E402, F401
-    BudgetAmount,
-    BudgetChange,
-    BudgetLine,
-    BudgetSection,
-    BudgetSettings,
-    SpendingEntry,
-)
-
-# The half-year cycle (plans, SMART goals, evaluations, project status, reminders) lives in its own module.
-from .halfyear.models import (  # noqa: E402, F401
-    CycleSettings,
-    HalfYearEvaluation,
-    HalfYearPlan,
-    ProjectStatus,
-    SentReminder,
-    SmartGoal,
-)

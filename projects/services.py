@@ -1,42 +1,10 @@
 """Every write to the plan. Each validates, refuses stale edits, and leaves a history row (who, when, why)."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
-from .models import Activity, Programme, Project, Theme, VersionedModel
+from core.history import save_versioned
 
-
-class StaleEdit(ValidationError):
-    """Somebody saved the same row after this form was opened."""
-
-
-def save_with_history(instance, *, user, reason: str = ""):
-    """Validate and save one row inside the caller's transaction; its history row says who and why."""
-    instance.full_clean()
-    instance._history_user = user
-    instance._change_reason = (reason or "")[:100] or None
-    instance.save()
-    return instance
-
-
-def save_versioned(instance: VersionedModel, *, user, reason: str = "", expected_version: int | None = None):
-    """save_with_history with optimistic locking on `version`: a form opened before somebody else saved the
-    same row is refused instead of silently overwriting their change."""
-    model = type(instance)
-    if instance.pk:
-        current = model.objects.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
-        if current is None:
-            raise StaleEdit(_("Dit onderdeel is intussen verwijderd."))
-        if expected_version is not None and current != expected_version:
-            raise StaleEdit(
-                _(
-                    "Iemand anders heeft dit intussen gewijzigd. Open de pagina opnieuw; "
-                    "uw wijzigingen zijn niet opgeslagen."
-                )
-            )
-        instance.version = current + 1
-    return save_with_history(instance, user=user, reason=reason)
+from .models import Activity, Programme, Project, Theme
 
 
 @transaction.atomic

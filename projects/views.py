@@ -4,23 +4,21 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
+
+from core.forms import DeleteForm
+from core.views import export_response, save_form
 
 from . import permissions, selectors, services
-from .budget import selectors as budget_selectors
 from .filters import ProjectFilter
-from .forms import ActivityForm, DeleteForm, ProjectForm, ThemeForm, add_service_error
+from .forms import ActivityForm, ProjectForm, ThemeForm
 from .models import Activity, Project, Theme
 from .tables import ProjectTable
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def programme_view(manage: bool = False):
@@ -57,22 +55,6 @@ def _check_activity_rights(request, project):
         raise PermissionDenied(_("Alleen programmamanagers en de projectleiders van dit project mogen dit wijzigen."))
 
 
-def _save_form(request, form, save):
-    """Run the service for a valid form; a ValidationError (e.g. a stale edit) goes back onto the form."""
-    try:
-        with transaction.atomic():
-            return save()
-    except ValidationError as error:
-        add_service_error(form, error)
-        return None
-
-
-@programme_view()
-def home(request, programme):
-    themes = selectors.themes_with_projects(programme=programme)
-    return render(request, "projects/home.html", {"themes": themes})
-
-
 @programme_view()
 def project_list(request, programme):
     filterset = ProjectFilter(
@@ -80,9 +62,8 @@ def project_list(request, programme):
     )
     table = ProjectTable(filterset.qs)
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    export_format = request.GET.get("_export")
-    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
-        return TableExport(export_format, table).response(f"projecten.{export_format}")
+    if response := export_response(request, table, "projecten"):
+        return response
     return render(request, "projects/project_list.html", {"table": table, "filter": filterset})
 
 
@@ -101,7 +82,7 @@ def theme_edit(request, programme, number=None):
         theme = get_object_or_404(Theme, programme=programme, number=number)
     form = ThemeForm(request.POST or None, instance=theme)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = save_form(
             request,
             form,
             lambda: services.theme_save(
@@ -117,17 +98,6 @@ def theme_edit(request, programme, number=None):
     return render(request, "projects/form.html", {"form": form, "object": theme, "kind": _("thema")})
 
 
-@programme_view()
-def project_detail(request, programme, code):
-    project = _get_project(programme, code)
-    context = {
-        "project": project,
-        "can_edit_activities": permissions.can_edit_activities(request.user, project),
-        "budget": budget_selectors.project_budget(project=project, today=budget_selectors.today()),
-    }
-    return render(request, "projects/project_detail.html", context)
-
-
 @programme_view(manage=True)
 @require_http_methods(["GET", "POST"])
 def project_edit(request, programme, code=None):
@@ -136,7 +106,7 @@ def project_edit(request, programme, code=None):
         project.theme = programme.themes.filter(number=request.GET["thema"]).first()
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = save_form(
             request,
             form,
             lambda: services.project_save(
@@ -166,7 +136,7 @@ def activity_edit(request, programme, code, number=None):
         activity = get_object_or_404(Activity, project=project, number=number)
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = save_form(
             request,
             form,
             lambda: services.activity_save(

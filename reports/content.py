@@ -7,7 +7,7 @@ same dict renders a draft (gathered afresh on every view) and a published report
 
 `drift()` compares a stored snapshot with a fresh gather and names every figure that changed since.
 Nothing here computes a KPI status, a pace or a plan state itself: that stays with indicators/status.py,
-projects/pace.py and the half-year selectors.
+budget/pace.py and the half-year selectors.
 """
 
 from datetime import datetime
@@ -16,13 +16,13 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budget import selectors as budget_selectors
+from halfyear import selectors as halfyear_selectors
+from halfyear.models import HalfYearPlan
+from halfyear.tables import evaluation_state, plan_state
 from indicators import selectors as kpi_selectors
 from indicators.models import Measurement
 from indicators.status import Level
-from projects.budget import selectors as budget_selectors
-from projects.halfyear import selectors as halfyear_selectors
-from projects.halfyear.models import HalfYearPlan
-from projects.halfyear.tables import evaluation_state, plan_state
 
 FORMAT = 1
 # Higher is better: how KPI statuses and project statuses rank when the report says "up" or "down".

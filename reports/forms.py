@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.halfyear.forms import DATE_INPUT, NoBrowserValidation
+from core.periods import Quarter
+from halfyear.forms import DATE_INPUT, NoBrowserValidation
 
 from .models import Meeting, ProgressReport, ReportComment
-from .quarters import Quarter
 
 TEXTS = {
     "highlights": forms.Textarea(attrs={"rows": 6}),

@@ -12,9 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.periods import Quarter, validate_quarter
 from projects.models import Programme
-
-from .quarters import Quarter, validate_quarter
 
 
 class Meeting(models.Model):

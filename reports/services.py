@@ -5,12 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects.services import save_with_history
+from core.history import save_with_history
+from core.periods import Quarter
 
 from . import permissions, selectors
 from .content import gather
 from .models import Meeting, ProgressReport, ReportComment
-from .quarters import Quarter
 
 
 def _check_manager(user, programme):

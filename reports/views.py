@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
-from projects.forms import DeleteForm
-from projects.views import EXPORT_FORMATS, _save_form, programme_view
+from core.forms import DeleteForm
+from core.views import export_response, save_form
+from projects.views import programme_view
 
 from . import permissions, selectors, services
 from .forms import CommentForm, CorrectionForm, MeetingForm, ReportCreateForm, ReportEditForm
@@ -28,13 +28,6 @@ def _report(programme, pk) -> ProgressReport:
         raise Http404(_("Deze rapportage bestaat niet in dit programma.")) from exc
 
 
-def _export(request, table, name):
-    export_format = request.GET.get("_export")
-    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
-        return TableExport(export_format, table).response(f"{name}.{export_format}")
-    return None
-
-
 # ── meetings ─────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -44,7 +37,9 @@ def meeting_list(request, programme):
         selectors.meetings(programme=programme), can_manage=permissions.can_edit_reports(request.user, programme)
     )
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    return _export(request, table, "vergaderingen") or render(request, "reports/meeting_list.html", {"table": table})
+    return export_response(request, table, "vergaderingen") or render(
+        request, "reports/meeting_list.html", {"table": table}
+    )
 
 
 @programme_view(manage=True)
@@ -53,7 +48,7 @@ def meeting_edit(request, programme, pk=None):
     meeting = Meeting(programme=programme) if pk is None else get_object_or_404(Meeting, programme=programme, pk=pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = save_form(
             request,
             form,
             lambda: services.meeting_save(meeting=form.instance, user=request.user, reason=form.cleaned_data["reason"]),
@@ -83,7 +78,7 @@ def meeting_delete(request, programme, pk):
 def report_list(request, programme):
     table = ReportTable(selectors.report_list(programme=programme))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    return _export(request, table, "voortgangsrapportages") or render(
+    return export_response(request, table, "voortgangsrapportages") or render(
         request, "reports/report_list.html", {"table": table}
     )
 
@@ -94,7 +89,7 @@ def report_create(request, programme):
     form = ReportCreateForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = _save_form(
+        saved = save_form(
             request,
             form,
             lambda: services.report_create(
@@ -148,7 +143,7 @@ def report_edit(request, programme, pk):
         return redirect("report_detail", pk=report.pk)
     form = ReportEditForm(request.POST or None, instance=report, programme=programme)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = save_form(
             request,
             form,
             lambda: services.report_update(report=form.instance, user=request.user, reason=form.cleaned_data["reason"]),

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from projects.demo.loader import DEMO_PASSWORD, load_demo
+from dashboards.demo import load_demo
+from projects.demo.loader import DEMO_PASSWORD
 
 # live_server runs in a thread beside Playwright's event loop; Django must allow the ORM there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -18,7 +18,7 @@ BROKER = os.environ.get("CELERY_BROKER_URL", "")
 )
 @pytest.mark.django_db(transaction=True)
 def test_task_runs_on_real_worker(settings):
-    from projects.demo.loader import load_demo
+    from dashboards.demo import load_demo
 
     programme = load_demo()
     app.conf.task_always_eager = False
@@ -41,10 +41,10 @@ def test_task_runs_on_real_worker(settings):
 def test_duo_import_runs_on_real_worker():
     from decimal import Decimal
 
+    from dashboards.demo import load_demo
     from indicators import services
     from indicators.models import ImportRun, Measurement
     from indicators.tasks import import_run_task
-    from projects.demo.loader import load_demo
 
     load_demo()
     data = (

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from projects.forms import LoginForm
+from core.forms import LoginForm
 
 admin.site.site_header = _("vsvplan beheer")
 admin.site.site_title = _("vsvplan beheer")
@@ -17,9 +17,13 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("", include("dashboards.urls")),
     path("", include("indicators.urls")),
     path("", include("reports.urls")),
     path("", include("projects.urls")),
+    path("begroting/", include("budget.urls")),
+    # Half-year plans, project status (halfyear/).
+    path("", include("halfyear.urls")),
 ]
 
 if settings.DEBUG:

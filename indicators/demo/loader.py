@@ -16,10 +16,10 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from core.demo import upsert, yaml_decimal
+from core.periods import SchoolYear
 from indicators import selectors, services
 from indicators.models import ImportRun, Indicator, Target
-from indicators.schoolyear import SchoolYear
-from projects.demo.loader import upsert, yaml_decimal
 from projects.models import Programme, Project
 
 STREEFCIJFERS_FILE = Path(__file__).with_name("streefcijfers.yaml")
@@ -96,8 +96,3 @@ def load_demo_figures() -> list[ImportRun]:
             raise ValueError(f"demo file {path.name} did not import: {run.errors}")
         runs.append(run)
     return runs
-
-
-def on_demo_loaded(sender, programme, **kwargs):
-    load_indicators(programme)
-    load_demo_figures()

@@ -18,8 +18,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from .. import numbers
-from ..schoolyear import SchoolYear
+from core import numbers
+from core.periods import SchoolYear
+
 from .tabular import CheckedResult, FileRefused, Problems, read_table, report_missing_columns
 from .vocabulary import Vocabulary, load_vocabulary, normalise
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import indicators.schoolyear
+import core.periods
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('baseline', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='nulmeting')),
                 ('baseline_when', models.CharField(blank=True, help_text='Wanneer de nulmeting is vastgesteld, bijv. maart 2020.', max_length=100, verbose_name='nulmeting van')),
                 ('norm', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='landelijke streefnorm')),
-                ('norm_school_year', models.CharField(blank=True, max_length=9, validators=[indicators.schoolyear.validate_school_year], verbose_name='streefnorm voor schooljaar')),
+                ('norm_school_year', models.CharField(blank=True, max_length=9, validators=[core.periods.validate_school_year], verbose_name='streefnorm voor schooljaar')),
                 ('risk_margin_pct', models.DecimalField(decimal_places=2, default=Decimal('10'), help_text='Percentage van de afstand nulmeting → streefcijfer. Wie het streefcijfer net mist, maar binnen deze marge blijft, staat op risico in plaats van achter.', max_digits=5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='marge voor risico')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('baseline', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='nulmeting')),
                 ('baseline_when', models.CharField(blank=True, help_text='Wanneer de nulmeting is vastgesteld, bijv. maart 2020.', max_length=100, verbose_name='nulmeting van')),
                 ('norm', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='landelijke streefnorm')),
-                ('norm_school_year', models.CharField(blank=True, max_length=9, validators=[indicators.schoolyear.validate_school_year], verbose_name='streefnorm voor schooljaar')),
+                ('norm_school_year', models.CharField(blank=True, max_length=9, validators=[core.periods.validate_school_year], verbose_name='streefnorm voor schooljaar')),
                 ('risk_margin_pct', models.DecimalField(decimal_places=2, default=Decimal('10'), help_text='Percentage van de afstand nulmeting → streefcijfer. Wie het streefcijfer net mist, maar binnen deze marge blijft, staat op risico in plaats van achter.', max_digits=5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='marge voor risico')),
                 ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='projects.programme', verbose_name='programma')),
                 ('projects', models.ManyToManyField(blank=True, related_name='indicators', to='projects.project', verbose_name='bijdragende projecten')),
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='gewijzigd op')),
-                ('school_year', models.CharField(max_length=9, validators=[indicators.schoolyear.validate_school_year], verbose_name='schooljaar')),
+                ('school_year', models.CharField(max_length=9, validators=[core.periods.validate_school_year], verbose_name='schooljaar')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='streefcijfer')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='gewijzigd op')),
-                ('school_year', models.CharField(max_length=9, validators=[indicators.schoolyear.validate_school_year], verbose_name='schooljaar')),
+                ('school_year', models.CharField(max_length=9, validators=[core.periods.validate_school_year], verbose_name='schooljaar')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='cijfer')),
                 ('numerator', models.PositiveIntegerField(blank=True, help_text="Bijvoorbeeld het aantal vsv'ers.", null=True, verbose_name='teller')),
                 ('denominator', models.PositiveIntegerField(blank=True, help_text='Bijvoorbeeld het aantal deelnemers.', null=True, verbose_name='noemer')),
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('school_year', models.CharField(max_length=9, validators=[indicators.schoolyear.validate_school_year], verbose_name='schooljaar')),
+                ('school_year', models.CharField(max_length=9, validators=[core.periods.validate_school_year], verbose_name='schooljaar')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='cijfer')),
                 ('numerator', models.PositiveIntegerField(blank=True, help_text="Bijvoorbeeld het aantal vsv'ers.", null=True, verbose_name='teller')),
                 ('denominator', models.PositiveIntegerField(blank=True, help_text='Bijvoorbeeld het aantal deelnemers.', null=True, verbose_name='noemer')),
@@ -179,7 +179,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('school_year', models.CharField(max_length=9, validators=[indicators.schoolyear.validate_school_year], verbose_name='schooljaar')),
+                ('school_year', models.CharField(max_length=9, validators=[core.periods.validate_school_year], verbose_name='schooljaar')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='streefcijfer')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='indicators.indicator', verbose_name='indicator')),
             ],

@@ -8,10 +8,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.templatetags.vsv import pct
 from indicators.contributions import kpis_by_project
 from indicators.goal_kpi import goal_kpis as read_goal_kpis
 from indicators.models import Indicator
-from projects.templatetags.vsv import pct
 
 register = template.Library()
 

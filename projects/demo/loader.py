@@ -5,15 +5,13 @@ leaves the same data. Activities that are no longer in the file are removed from
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from core.demo import read_yaml, upsert
 from projects.models import Activity, Membership, Municipality, Organisation, Programme, Project, Region, Theme
-from projects.signals import demo_loaded
 
 PLAN_FILE = Path(__file__).with_name("ijssel_vecht.yaml")
 DEMO_PASSWORD = "vsvplan-demo"
@@ -54,31 +52,7 @@ DEMO_USERS = (
 
 
 def read_plan(path: Path = PLAN_FILE) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def yaml_decimal(value) -> Decimal | None:
-    """A number from a demo YAML file as Decimal (through str, so 0.1 stays 0.1); empty stays None."""
-    return None if value is None else Decimal(str(value))
-
-
-def upsert(model, defaults: dict, *, reason: str = "demo geladen", **lookup):
-    """Like update_or_create, but saves (and so writes history) only when something changed. Every demo
-    loader uses it, so running `load_demo` twice adds no rows and no history."""
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model(**lookup, **defaults)
-        instance._change_reason = reason
-        instance.save()
-        return instance
-    changed = [field for field, value in defaults.items() if getattr(instance, field) != value]
-    if changed:
-        for field in changed:
-            setattr(instance, field, defaults[field])
-        instance._change_reason = reason
-        instance.save()
-    return instance
+    return read_yaml(path)
 
 
 def _text(value) -> str:
@@ -181,15 +155,3 @@ def load_users(programme: Programme) -> list[DemoUser]:
         for project in Project.objects.filter(programme=programme, code__in=demo.leads).exclude(leaders=user):
             project.leaders.add(user)
     return list(DEMO_USERS)
-
-
-def load_demo() -> Programme:
-    """The whole demo: the plan, the users, the budget, then every other app's demo data (through the signal)."""
-    from projects.budget.loader import load_budget  # imports this module's upsert
-
-    with transaction.atomic():
-        programme = load_plan()
-        load_users(programme)
-        load_budget(programme)
-        demo_loaded.send(sender=load_demo, programme=programme)
-    return programme

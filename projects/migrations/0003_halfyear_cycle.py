@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import projects.halfyear.periods
+import core.periods
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             name='HalfYearPlan',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(help_text='Bijv. 2025-H1.', max_length=7, validators=[projects.halfyear.periods.validate_period], verbose_name='halfjaar')),
+                ('period', models.CharField(help_text='Bijv. 2025-H1.', max_length=7, validators=[core.periods.validate_period], verbose_name='halfjaar')),
                 ('revision', models.PositiveSmallIntegerField(default=1, verbose_name='versie')),
                 ('revision_reason', models.CharField(blank=True, max_length=300, verbose_name='reden nieuwe versie')),
                 ('status', models.CharField(choices=[('concept', 'concept'), ('ingediend', 'ingediend'), ('goedgekeurd', 'goedgekeurd'), ('teruggestuurd', 'teruggestuurd')], default='concept', max_length=20, verbose_name='status')),
@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
             name='HistoricalHalfYearPlan',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('period', models.CharField(help_text='Bijv. 2025-H1.', max_length=7, validators=[projects.halfyear.periods.validate_period], verbose_name='halfjaar')),
+                ('period', models.CharField(help_text='Bijv. 2025-H1.', max_length=7, validators=[core.periods.validate_period], verbose_name='halfjaar')),
                 ('revision', models.PositiveSmallIntegerField(default=1, verbose_name='versie')),
                 ('revision_reason', models.CharField(blank=True, max_length=300, verbose_name='reden nieuwe versie')),
                 ('status', models.CharField(choices=[('concept', 'concept'), ('ingediend', 'ingediend'), ('goedgekeurd', 'goedgekeurd'), ('teruggestuurd', 'teruggestuurd')], default='concept', max_length=20, verbose_name='status')),

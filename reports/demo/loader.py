@@ -14,9 +14,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core.periods import Quarter
+
 from ..content import gather
 from ..models import Meeting, ProgressReport
-from ..quarters import Quarter
 
 DEMO_FILE = Path(__file__).with_name("reports.yaml")
 REASON = "demo geladen"
@@ -79,7 +80,3 @@ def load_reports_demo(*, programme, now=None) -> None:
     report._history_user = manager
     report._change_reason = REASON
     report.save()
-
-
-def on_demo_loaded(sender, programme, **kwargs):
-    load_reports_demo(programme=programme)

@@ -9,11 +9,11 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from budget.pace import Pace, PaceResult
+from core.templatetags.vsv import euro
+from halfyear.models import ProjectStatus
 from indicators.status import Assessment, Level
 from indicators.templatetags.kpi import format_delta, format_value, status_badge
-from projects.halfyear.models import ProjectStatus
-from projects.pace import Pace, PaceResult
-from projects.templatetags.vsv import euro
 
 from .. import charts, selectors
 
@@ -58,7 +58,7 @@ def kpi_badge(level):
 @register.filter
 def pace_badge(key):
     result = PaceResult(Pace(key), None, Decimal(0))
-    return mark_safe(render_to_string("projects/budget/_pace.html", {"result": result}).strip())
+    return mark_safe(render_to_string("budget/_pace.html", {"result": result}).strip())
 
 
 @register.filter
@@ -71,9 +71,7 @@ def project_status_word(key):
 @register.filter
 def project_badge(key):
     return mark_safe(
-        render_to_string(
-            "projects/halfyear/_badge.html", {"key": key or "geen", "word": project_status_word(key)}
-        ).strip()
+        render_to_string("halfyear/_badge.html", {"key": key or "geen", "word": project_status_word(key)}).strip()
     )
 
 
@@ -81,7 +79,7 @@ def project_badge(key):
 def state_badge(pair):
     """A (key, word) pair as the half-year dashboard shows it."""
     key, word = pair
-    return mark_safe(render_to_string("projects/halfyear/_badge.html", {"key": key, "word": word}).strip())
+    return mark_safe(render_to_string("halfyear/_badge.html", {"key": key, "word": word}).strip())
 
 
 @register.filter

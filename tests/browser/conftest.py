@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from projects.demo.loader import DEMO_PASSWORD, load_demo
+from dashboards.demo import load_demo
+from projects.demo.loader import DEMO_PASSWORD
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]

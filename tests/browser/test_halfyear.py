@@ -6,7 +6,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from projects.halfyear.periods import Period
+from core.periods import Period
 
 from .conftest import DESKTOP, PHONE
 

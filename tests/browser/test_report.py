@@ -4,7 +4,7 @@ opens it as a web page and as a PDF and records a decision."""
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from reports.quarters import Quarter
+from core.periods import Quarter
 
 from .conftest import PHONE
 

@@ -13,10 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from dashboards.demo import load_demo
 from indicators.contributions import kpis_by_project
 from indicators.demo.loader import read_streefcijfers
 from indicators.models import Indicator, Measurement, Target
-from projects.demo.loader import load_demo
 from projects.models import Project
 from tests.factories import ProjectFactory
 

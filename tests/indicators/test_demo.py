@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
+from dashboards.demo import load_demo
 from indicators.demo.loader import read_streefcijfers
 from indicators.models import ImportRun, Indicator, Measurement, Target
-from projects.demo.loader import load_demo
 
 
 def test_nine_indicators_with_targets_stored_against_the_school_year_they_measure(demo):

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.numbers import parse_decimal
 from indicators.forms import DutchDecimalField
 from indicators.models import Indicator, Measurement, Target
-from indicators.numbers import parse_decimal
 
 
 @pytest.mark.parametrize(

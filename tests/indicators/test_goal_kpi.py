@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.periods import Period
+from halfyear import services
+from halfyear.models import HalfYearPlan, SmartGoal
 from indicators.goal_kpi import GoalIndicator
 from indicators.models import Indicator
-from projects.halfyear import services
-from projects.halfyear.models import HalfYearPlan, SmartGoal
-from projects.halfyear.periods import Period
 from tests.factories import ProgrammeFactory
 
 LEADER, MANAGER, STEERING = "projectleider", "programmamanager", "stuurgroep"

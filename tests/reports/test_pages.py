@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from dashboards.demo import load_demo
 from indicators.models import Indicator, Measurement
-from projects.demo.loader import load_demo
 from projects.models import Membership
 from reports import services
 from reports.models import Meeting, ProgressReport, ReportComment

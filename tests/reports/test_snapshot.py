@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from halfyear import services as halfyear_services
 from indicators.models import Measurement
-from projects.halfyear import services as halfyear_services
 from projects.models import Project
 from reports import selectors, services
 

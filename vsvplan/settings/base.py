@@ -27,9 +27,15 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_htmx",
     "simple_history",
+    # Our apps, lowest layer first (README, "Layers"): core < projects < indicators, budget < halfyear < reports
+    # < dashboards.
+    "core",
     "projects",
     "indicators",
+    "budget",
+    "halfyear",
     "reports",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -133,9 +139,9 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
-# The half-year cycle's reminders (projects/halfyear/reminders.py): daily at 07:00; each reminder goes out once.
+# The half-year cycle's reminders (halfyear/reminders.py): daily at 07:00; each reminder goes out once.
 CELERY_BEAT_SCHEDULE["halfyear-reminders"] = {
-    "task": "projects.tasks.send_halfyear_reminders",
+    "task": "halfyear.tasks.send_halfyear_reminders",
     "schedule": crontab(hour=7, minute=0),
 }
 

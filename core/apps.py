@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app may use and nothing domain-specific: the clock, periods, Dutch numbers and formatting,
+    form bases, history and locking helpers, badges, export and demo helpers. No models."""
+
+    name = "core"
+    verbose_name = "vsvplan kern"

@@ -1,0 +1,46 @@
+"""Template helpers of the half-year cycle: status badges (word + icon + colour) and the project page panel."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from halfyear import selectors, workflow
+from projects import permissions
+
+register = template.Library()
+
+
+@register.simple_tag
+def badge(key, word):
+    """A status as word, icon and colour, never colour alone."""
+    return render_to_string("halfyear/_badge.html", {"key": key, "word": word})
+
+
+@register.simple_tag
+def plan_badge(plan):
+    return badge(plan.status, plan.get_status_display())
+
+
+@register.simple_tag
+def status_badge(report):
+    if report is None:
+        return badge("geen", _("nog geen status"))
+    return badge(report.status, report.get_status_display())
+
+
+@register.simple_tag
+def result_badge(goal):
+    if not goal.result:
+        return badge("open", _("niet geëvalueerd"))
+    return badge(goal.result, goal.get_result_display())
+
+
+@register.simple_tag(takes_context=True)
+def project_cycle(context, project):
+    """The status course and recent half-year plans of a project, for the panel on the project page."""
+    user = context["request"].user
+    data = selectors.project_cycle(project=project, today=timezone.localdate())
+    data["can_record_status"] = permissions.can_record_status(user, project)
+    data["can_start"] = workflow.can_start(user, project)
+    return data

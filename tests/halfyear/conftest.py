@@ -1,0 +1,54 @@
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from core.periods import Period
+from halfyear import services
+from halfyear.models import HalfYearPlan
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def next_period(today):
+    return Period.for_date(today).next()
+
+
+@pytest.fixture
+def concept(demo, next_period):
+    """The demo's concept plan of 2.1 for the next half-year, written by `projectleider`."""
+    return HalfYearPlan.objects.get(project__code="2.1", period=str(next_period))
+
+
+def complete(plan):
+    """Fill what the demo concept leaves open (aim, hours), as the leader would."""
+    HalfYearPlan.objects.filter(pk=plan.pk).update(
+        aim="Exitgesprekken uitbreiden naar Alfa-college.", hours_requested=Decimal("100")
+    )
+    plan.refresh_from_db()
+    return plan
+
+
+@pytest.fixture
+def plan_in(concept, demo_user):
+    """The 2.1 concept plan brought into a state by the services: concept, ingediend, goedgekeurd, teruggestuurd."""
+    leader, manager = demo_user("projectleider"), demo_user("programmamanager")
+
+    def bring(state):
+        plan = complete(concept)
+        if state == "concept":
+            return plan
+        plan = services.halfyear_plan_submit(plan=plan, user=leader)
+        if state == "ingediend":
+            return plan
+        if state == "goedgekeurd":
+            return services.halfyear_plan_approve(plan=plan, user=manager)
+        if state == "teruggestuurd":
+            return services.halfyear_plan_return(plan=plan, user=manager, comment="Maak doel 1 concreter.")
+        raise ValueError(state)
+
+    return bring
