@@ -5,8 +5,9 @@ import re
 from decimal import Decimal
 
 from budget.demo.loader import read_budget
+from budget.models import BudgetAmount, BudgetChange, BudgetLine
 from budget.selectors import budget_overview
-from projects.models import BudgetAmount, BudgetChange, BudgetLine, Programme
+from projects.models import Programme
 
 from .conftest import TODAY
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from budget import services
+from budget.models import BudgetChange, SpendingEntry
 from budget.selectors import budget_overview, line_current_amount
-from projects.models import BudgetChange, SpendingEntry
 
 from .conftest import TODAY
 
