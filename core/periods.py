@@ -101,7 +101,7 @@ _HALF_YEAR_PATTERN = re.compile(r"^(?P<year>\d{4})-H(?P<half>[12])$")
 
 
 @dataclass(frozen=True, order=True)
-class Period:
+class HalfYear:
     year: int
     half: int
 
@@ -112,8 +112,8 @@ class Period:
             raise ValueError(f"year out of range: {self.year!r}")
 
     @classmethod
-    def parse(cls, value: str | Period) -> Period:
-        if isinstance(value, Period):
+    def parse(cls, value: str | HalfYear) -> HalfYear:
+        if isinstance(value, HalfYear):
             return value
         match = _HALF_YEAR_PATTERN.match(str(value).strip().upper())
         if not match:
@@ -121,7 +121,7 @@ class Period:
         return cls(int(match["year"]), int(match["half"]))
 
     @classmethod
-    def for_date(cls, day: date) -> Period:
+    def for_date(cls, day: date) -> HalfYear:
         return cls(day.year, 1 if day.month <= 6 else 2)
 
     def __str__(self) -> str:
@@ -140,15 +140,15 @@ class Period:
         """Dutch label: "1e halfjaar 2025"."""
         return f"{self.half}e halfjaar {self.year}"
 
-    def next(self) -> Period:
-        return Period(self.year, 2) if self.half == 1 else Period(self.year + 1, 1)
+    def next(self) -> HalfYear:
+        return HalfYear(self.year, 2) if self.half == 1 else HalfYear(self.year + 1, 1)
 
-    def previous(self) -> Period:
-        return Period(self.year, 1) if self.half == 2 else Period(self.year - 1, 2)
+    def previous(self) -> HalfYear:
+        return HalfYear(self.year, 1) if self.half == 2 else HalfYear(self.year - 1, 2)
 
-    def __add__(self, steps: int) -> Period:
+    def __add__(self, steps: int) -> HalfYear:
         index = self.year * 2 + (self.half - 1) + steps
-        return Period(index // 2, index % 2 + 1)
+        return HalfYear(index // 2, index % 2 + 1)
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -166,7 +166,7 @@ class Period:
 def validate_period(value: str) -> None:
     """Model/form validator for a period string."""
     try:
-        Period.parse(value)
+        HalfYear.parse(value)
     except ValueError as exc:
         raise ValidationError(
             _("Een periode heeft de vorm 2025-H1 (eerste halfjaar) of 2025-H2 (tweede halfjaar)."), code="period"
