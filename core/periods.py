@@ -11,6 +11,8 @@ ranges. A kind only says how long it is, in which month it starts, how it is wri
 - `HalfYear` ("2025-H1"): a half-year of the plan cycle, January–June or July–December.
 - `Quarter` ("2026-K4"): a quarter of the progress reports.
 - `BudgetYear` ("2024"): a calendar year of the budget, 1 January – 31 December.
+
+`current_periods(day)` gives all four for one day, so pages can share their defaults.
 """
 
 from __future__ import annotations
@@ -375,3 +377,34 @@ class BudgetYear(_Period):
 
     def __int__(self) -> int:
         return self.year
+
+
+# One day's periods
+@dataclass(frozen=True)
+class CurrentPeriods:
+    """The periods pages default to on one day."""
+
+    school_year: SchoolYear  # the newest school year that can have a figure: its peildatum has passed
+    half_year: HalfYear
+    quarter: Quarter
+    budget_year: BudgetYear
+
+
+def current_periods(day: date) -> CurrentPeriods:
+    """The school year, half-year, quarter and budget year pages default to on `day`.
+
+    The half-year, quarter and budget year are the ones `day` falls in. The school year is not the one in
+    progress but the newest one measured: `SchoolYear.measured_on(day)`, whose peildatum has passed
+    (2 December 2026 → 2025-2026, measured on 1-10-2026; 2026-2027 in progress is measured on 1-10-2027).
+    The KPI dashboard defaults to the newest school year with a target and a figure (from the data, not the
+    date), and no year has a figure before its peildatum, so this is the newest year it could show filled
+    in; the year in progress would always be empty. `SchoolYear.for_date(day)` gives the year in progress.
+    The budget year is not kept within a programme's budget years: that needs its settings
+    (budget.selectors.default_year).
+    """
+    return CurrentPeriods(
+        school_year=SchoolYear.measured_on(day),
+        half_year=HalfYear.for_date(day),
+        quarter=Quarter.for_date(day),
+        budget_year=BudgetYear.for_date(day),
+    )

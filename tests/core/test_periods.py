@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.periods import BudgetYear, HalfYear, Quarter, SchoolYear
+from core.periods import BudgetYear, HalfYear, Quarter, SchoolYear, current_periods
 
 ONE_DAY = timedelta(days=1)
 
@@ -147,3 +147,25 @@ def test_budget_year_reads_the_int_the_budget_stores():
     assert BudgetYear.parse(2024) == BudgetYear.parse(" 2024 ") == BudgetYear(2024)
     assert int(BudgetYear(2024)) == 2024
     assert BudgetYear(2024).days == 366 and BudgetYear(2025).days == 365
+
+
+@pytest.mark.parametrize(
+    ("day", "school_year", "half_year", "quarter", "budget_year"),
+    [
+        (date(2026, 12, 2), "2025-2026", "2026-H2", "2026-K4", "2026"),
+        (date(2026, 9, 30), "2024-2025", "2026-H2", "2026-K3", "2026"),  # 2025-2026 is measured tomorrow
+        (date(2026, 10, 1), "2025-2026", "2026-H2", "2026-K4", "2026"),  # its peildatum
+        (date(2026, 12, 31), "2025-2026", "2026-H2", "2026-K4", "2026"),
+        (date(2027, 1, 1), "2025-2026", "2027-H1", "2027-K1", "2027"),
+        (date(2027, 6, 30), "2025-2026", "2027-H1", "2027-K2", "2027"),
+        (date(2027, 7, 1), "2025-2026", "2027-H2", "2027-K3", "2027"),
+    ],
+)
+def test_current_periods_of_a_day(day, school_year, half_year, quarter, budget_year):
+    current = current_periods(day)
+    texts = tuple(map(str, (current.school_year, current.half_year, current.quarter, current.budget_year)))
+    assert texts == (school_year, half_year, quarter, budget_year)
+    # The newest school year measured, not the one in progress; the other three are the ones the day is in.
+    assert current.school_year.peildatum <= day < current.school_year.next().peildatum
+    assert current.school_year == SchoolYear.for_date(day).previous()
+    assert all(day in period for period in (current.half_year, current.quarter, current.budget_year))
