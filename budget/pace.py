@@ -15,6 +15,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import BudgetYear
+
 HUNDRED = Decimal(100)
 QUARTER = Decimal("0.25")
 
@@ -83,15 +85,14 @@ class PaceResult:
         return self.status.icon
 
 
-def year_elapsed(year: int, today: date) -> Decimal:
-    """The share of `year` that has passed on `today` (today included): 0 before the year, 1 after it."""
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    if today < start:
+def year_elapsed(year: int | BudgetYear, today: date) -> Decimal:
+    """The share of budget year `year` that has passed on `today` (today included): 0 before the year, 1 after it."""
+    year = BudgetYear.parse(year)
+    if today < year.start:
         return Decimal(0)
-    if today >= end:
+    if today >= year.end:
         return Decimal(1)
-    days_in_year = (end - start).days + 1
-    return Decimal((today - start).days + 1) / Decimal(days_in_year)
+    return Decimal((today - year.start).days + 1) / Decimal(year.days)
 
 
 def spent_pct(spent: Decimal, budget: Decimal | None) -> Decimal | None:

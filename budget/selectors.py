@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from budget.pace import PaceBands, PaceResult, pace
+from core.periods import BudgetYear
 from projects.models import Programme, Project
 
 from .models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, BudgetSettings, SpendingEntry
@@ -97,7 +98,8 @@ def budget_settings(*, programme: Programme) -> BudgetSettings | None:
 
 
 def default_year(settings: BudgetSettings, today: date) -> int:
-    return min(max(today.year, settings.first_year), settings.last_year)
+    """The current budget year (the one `today` falls in), kept within the budget's years."""
+    return min(max(BudgetYear.for_date(today).year, settings.first_year), settings.last_year)
 
 
 def line_figures(lines: QuerySet[BudgetLine], years: list[int]) -> dict[int, Figures]:

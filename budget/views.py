@@ -1,8 +1,6 @@
 """Budget pages under /begroting/. Thin: resolve the programme, check permission, call a selector or a
 service, render. `today` comes from `selectors.today()` so tests can pin the date."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from core.forms import add_service_error
+from core.periods import BudgetYear
 from core.templatetags.vsv import euro
 from core.views import export_response
 from projects import permissions
@@ -131,7 +130,7 @@ def spending_create(request, programme, pk):
             )
         )
     # Suggest today, or the budget's last day once the budget period is over.
-    suggested = min(selectors.today(), date(detail.settings.last_year, 12, 31))
+    suggested = min(selectors.today(), BudgetYear(detail.settings.last_year).end)
     form = SpendingForm(request.POST or None, default_rate=detail.settings.hourly_rate, initial={"date": suggested})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_INPUT, NoBrowserValidation
-from core.periods import Period
+from core.periods import HalfYear
 from projects.models import Theme
 from projects.signals import smart_goal_form_fields
 
@@ -125,7 +125,7 @@ class StartPlanForm(forms.Form):
 
     def clean_period(self):
         try:
-            return Period.parse(self.cleaned_data["period"])
+            return HalfYear.parse(self.cleaned_data["period"])
         except ValueError as exc:
             raise forms.ValidationError(_("Onbekend halfjaar.")) from exc
 

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.periods import Period, validate_period
+from core.periods import HalfYear, validate_period
 
 
 class CycleSettings(models.Model):
@@ -49,10 +49,10 @@ class CycleSettings(models.Model):
     def __str__(self):
         return str(self.programme)
 
-    def plan_deadline(self, period: Period):
+    def plan_deadline(self, period: HalfYear):
         return period.start - timedelta(days=self.plan_due_days_before)
 
-    def evaluation_deadline(self, period: Period):
+    def evaluation_deadline(self, period: HalfYear):
         return period.end + timedelta(weeks=self.evaluation_due_weeks_after)
 
 
@@ -139,8 +139,8 @@ class HalfYearPlan(models.Model):
         return f"{self.project.code} {self.period}{suffix}"
 
     @property
-    def period_obj(self) -> Period:
-        return Period.parse(self.period)
+    def period_obj(self) -> HalfYear:
+        return HalfYear.parse(self.period)
 
     @property
     def hours_costs(self) -> Decimal:

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from core.periods import Period
+from core.periods import HalfYear
 from projects.models import Membership, Programme
 
 from .models import HalfYearPlan, SentReminder
@@ -31,7 +31,7 @@ BEFORE, ON_THE_DAY, OVERDUE = "vooraf", "vandaag", "te-laat"
 class Outstanding:
     kind: str  # "plan" or "evaluatie"
     project: object
-    period: Period
+    period: HalfYear
     deadline: date
     stage: str | None
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from core.periods import Period
+from core.periods import HalfYear
 from projects.models import Activity, Project
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
@@ -21,7 +21,7 @@ NO_STATUS = "geen"
 class PeriodState:
     """Where one project stands for one half-year: its newest plan version and the approved one (if any)."""
 
-    period: Period
+    period: HalfYear
     latest: HalfYearPlan | None = None
     approved: HalfYearPlan | None = None
     plan_deadline: date | None = None
@@ -75,7 +75,7 @@ class DashboardRow:
     today: date
 
 
-def _plans_by_period(projects, periods: list[Period], settings) -> dict[tuple[int, str], PeriodState]:
+def _plans_by_period(projects, periods: list[HalfYear], settings) -> dict[tuple[int, str], PeriodState]:
     """One query: every plan version of these projects in these periods, with its evaluation and goal counts."""
     plans = (
         HalfYearPlan.objects.filter(project__in=projects, period__in=[str(p) for p in periods])
@@ -122,7 +122,7 @@ def dashboard_rows(*, programme, today: date, theme=None, status: str | None = N
     Four queries whatever the number of projects: settings, projects (with the latest status), leaders, plans.
     """
     settings = cycle_settings(programme=programme)
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     periods = [current.previous(), current, current.next()]
     projects = (
         Project.objects.filter(programme=programme)
@@ -185,7 +185,7 @@ def project_cycle(*, project, today: date, history: int = 6) -> dict:
         "reports": reports,
         "latest_report": reports[0] if reports else None,
         "plans": list(newest.values())[:6],
-        "current_period": Period.for_date(today),
+        "current_period": HalfYear.for_date(today),
     }
 
 
@@ -205,7 +205,7 @@ def project_plans(*, project) -> list[HalfYearPlan]:
     return plans
 
 
-def plan_for(*, project, period: Period | str, revision: int | None = None) -> HalfYearPlan:
+def plan_for(*, project, period: HalfYear | str, revision: int | None = None) -> HalfYearPlan:
     """The plan (newest version unless one is asked for) with everything its page shows."""
     goals = SmartGoal.objects.select_related("carried_from__plan").order_by("number")
     plans = (

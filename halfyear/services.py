@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.history import save_with_history
-from core.periods import Period
+from core.periods import HalfYear
 from projects import permissions
 from projects.signals import smart_goal_saved, smart_goals_copied
 
@@ -32,7 +32,7 @@ def _lock(plan: HalfYearPlan) -> HalfYearPlan:
     return HalfYearPlan.objects.select_for_update().select_related("project__programme").get(pk=plan.pk)
 
 
-def evaluation_opens(period: Period) -> date:
+def evaluation_opens(period: HalfYear) -> date:
     """A half-year can be evaluated from the first day of its last month."""
     return period.month_end(5) + timedelta(days=1)
 
@@ -41,15 +41,15 @@ def evaluation_opens(period: Period) -> date:
 
 
 @transaction.atomic
-def halfyear_plan_start(*, project, period: Period | str, user, today: date | None = None) -> HalfYearPlan:
+def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | None = None) -> HalfYearPlan:
     """Start the concept plan for a period. The PDCA step: goals of the previous half-year's plan that were not
     (yet) met come in as proposals, linked to the goal they continue, and its lessons and reflection are
     copied into "lessen uit het vorige halfjaar"."""
     if not can_start(user, project):
         raise PermissionDenied(_("Alleen de projectleiders van dit project schrijven het halfjaarplan."))
-    period = Period.parse(period)
+    period = HalfYear.parse(period)
     today = today or timezone.localdate()
-    if period < Period.for_date(today):
+    if period < HalfYear.for_date(today):
         raise ValidationError(
             _("Het halfjaar %(period)s is al voorbij; daarvoor start u geen plan meer.") % {"period": period}
         )
@@ -91,7 +91,7 @@ def _lessons_text(previous: HalfYearPlan) -> str:
     return "\n".join(lines)
 
 
-def latest_approved(*, project, period: Period | str) -> HalfYearPlan | None:
+def latest_approved(*, project, period: HalfYear | str) -> HalfYearPlan | None:
     return (
         HalfYearPlan.objects.filter(project=project, period=str(period), status=HalfYearPlan.Status.APPROVED)
         .order_by("-revision")

@@ -14,7 +14,7 @@ from django_tables2 import RequestConfig
 
 from budget import selectors as budget_selectors
 from core.forms import add_service_error
-from core.periods import Period
+from core.periods import HalfYear
 from core.views import export_response
 from projects import permissions
 from projects.views import _get_project, programme_view
@@ -67,7 +67,7 @@ def dashboard(request, programme):
     budgets = budget_selectors.project_budgets(
         programme=programme, projects=[row.project for row in rows], today=budget_selectors.today()
     )
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     table = DashboardTable(
         rows,
         periods=(current.previous(), current, current.next()),
@@ -99,7 +99,7 @@ def dashboard(request, programme):
 def plan_list(request, programme, code):
     project = _get_project(programme, code)
     today = timezone.localdate()
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     plans = selectors.project_plans(project=project)
     existing = {plan.period for plan in plans}
     settings = services.cycle_settings(programme=programme)

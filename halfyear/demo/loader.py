@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.demo import upsert, yaml_decimal
-from core.periods import Period
+from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from halfyear.services import cycle_settings
 from projects.models import Activity, Project
@@ -38,7 +38,7 @@ def _text(value) -> str:
 @transaction.atomic
 def load_halfyear_demo(*, programme, today: date | None = None) -> None:
     today = today or timezone.localdate()
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     settings = cycle_settings(programme=programme)
     data = read_demo()
     users = get_user_model().objects

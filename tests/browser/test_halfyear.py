@@ -6,7 +6,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.periods import Period
+from core.periods import HalfYear
 
 from .conftest import DESKTOP, PHONE
 
@@ -28,7 +28,7 @@ def _logout(page):
 
 
 def test_leader_writes_manager_returns_leader_fixes_manager_approves(login, site):
-    period = Period.for_date(timezone.localdate()).next()
+    period = HalfYear.for_date(timezone.localdate()).next()
     plan_path = f"/projecten/2.1/halfjaarplannen/{period}/"
 
     # The project leader finds the concept from the project page and completes it.

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from core.periods import Period
+from core.periods import HalfYear
 from halfyear import services
 from halfyear.models import HalfYearPlan
 
@@ -15,7 +15,7 @@ def today():
 
 @pytest.fixture
 def next_period(today):
-    return Period.for_date(today).next()
+    return HalfYear.for_date(today).next()
 
 
 @pytest.fixture

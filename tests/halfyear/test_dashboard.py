@@ -15,7 +15,7 @@ from budget import selectors as budget_selectors
 from budget import services as budget_services
 from budget.models import BudgetAmount, BudgetChange, BudgetLine, SpendingEntry
 from budget.tables import number as export_number
-from core.periods import Period
+from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from indicators.models import Indicator
 from tests.factories import ProjectFactory
@@ -30,7 +30,7 @@ def _export(client, **params):
 
 
 def test_dashboard_figures_match_the_demo(steering_client, today):
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     rows = {row["Code"]: row for row in _export(steering_client)}
     assert len(rows) == 11
     warm = rows["2.1"]
@@ -53,7 +53,7 @@ def test_dashboard_page_shows_words_icons_and_the_heading(steering_client, today
     assert "KPI&#x27;s voortgang projecten" in html or "KPI's voortgang projecten" in html
     assert '<span class="badge__icon" aria-hidden="true">✓</span> op schema' in html
     assert "te laat" in html and "1 van 2 (50%)" in html
-    assert f"Plan {Period.for_date(today).next()}" in html
+    assert f"Plan {HalfYear.for_date(today).next()}" in html
 
 
 def test_filters_by_theme_and_status(steering_client, demo):
@@ -79,7 +79,7 @@ def test_xlsx_export_and_print_view(steering_client):
 
 
 def test_dashboard_shows_an_approved_plan_after_approval(manager_client, demo, today):
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today).next()))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today).next()))
     HalfYearPlan.objects.filter(pk=plan.pk).update(status="goedgekeurd")
     row = next(row for row in _export(manager_client) if row["Code"] == "2.1")
     assert row[f"Plan {plan.period}"] == "goedgekeurd"
@@ -98,7 +98,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today, d
     other_line = BudgetLine.objects.get(programme=demo, project__code="3.2")
     indicators = list(Indicator.objects.filter(programme=demo))
     manager = demo_user("programmamanager")
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     for index in range(15):
         project = ProjectFactory(theme=theme, programme=demo)
         project.indicators.set(indicators[: 1 + index % len(indicators)])
@@ -145,7 +145,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(manager_client, demo, today, d
 
 
 def test_plan_and_project_pages_run_a_fixed_number_of_queries(manager_client, demo, today):
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     plan = HalfYearPlan.objects.get(project__code="2.1", period=str(current))
     urls = [
         reverse("halfyear_plan_detail", kwargs={"code": "2.1", "period": plan.period}),

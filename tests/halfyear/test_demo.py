@@ -5,12 +5,12 @@ import io
 from django.core.management import call_command
 from django.urls import reverse
 
-from core.periods import Period
+from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 
 
 def test_two_evaluated_half_years_a_running_one_and_a_concept(demo, today):
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     plans = HalfYearPlan.objects.filter(project__code="2.1")
     assert {plan.period: plan.status for plan in plans} == {
         str(current + -2): "goedgekeurd",
@@ -30,12 +30,12 @@ def test_two_evaluated_half_years_a_running_one_and_a_concept(demo, today):
 
 
 def test_costs_use_the_programmes_hourly_rate(demo, today):
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today)))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today)))
     assert plan.hourly_rate == 50 and plan.hours_costs == 160 * 50 and plan.total_costs == 160 * 50 + 2500
 
 
 def test_concept_is_open_for_projectleider(leader_client, today):
-    period = Period.for_date(today).next()
+    period = HalfYear.for_date(today).next()
     html = leader_client.get(reverse("halfyear_plan_detail", kwargs={"code": "2.1", "period": period})).content.decode()
     assert "Plan bewerken" in html and "Plan indienen" in html and "Doel toevoegen" in html
     assert ">demo<" in html
@@ -61,7 +61,7 @@ def test_load_demo_twice_adds_no_rows_and_no_history(demo):
 
 
 def test_load_demo_restores_the_concept_after_a_demo_run(demo, today):
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today).next()))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today).next()))
     HalfYearPlan.objects.filter(pk=plan.pk).update(status="goedgekeurd", aim="Gedaan")
     call_command("load_demo", stdout=io.StringIO())
     plan.refresh_from_db()

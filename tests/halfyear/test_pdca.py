@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from core.periods import Period
+from core.periods import HalfYear
 from halfyear import selectors, services
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, SmartGoal
 
@@ -18,7 +18,7 @@ LEADER, MANAGER = "projectleider", "programmamanager"
 def evaluated(demo, demo_user, today):
     """3.2's plan for this half-year, approved in the demo, evaluated by its leader: met, partly, not met."""
     leader = demo_user(LEADER)
-    plan = HalfYearPlan.objects.get(project__code="3.2", period=str(Period.for_date(today)))
+    plan = HalfYearPlan.objects.get(project__code="3.2", period=str(HalfYear.for_date(today)))
     for number, text in ((2, "Tweede doel"), (3, "Derde doel")):
         SmartGoal.objects.create(
             plan=plan,
@@ -56,7 +56,7 @@ def evaluated(demo, demo_user, today):
 
 
 def test_starting_the_next_plan_copies_unmet_goals_and_lessons(evaluated, demo_user, today):
-    following = Period.for_date(today).next()
+    following = HalfYear.for_date(today).next()
     new = services.halfyear_plan_start(project=evaluated.project, period=following, user=demo_user(LEADER))
     goals = list(new.goals.order_by("number"))
     assert [goal.description for goal in goals] == ["Tweede doel", "Derde doel"]
@@ -70,7 +70,7 @@ def test_starting_the_next_plan_copies_unmet_goals_and_lessons(evaluated, demo_u
 
 
 def test_a_goal_can_be_followed_across_half_years(evaluated, demo_user, today, role_client):
-    following = Period.for_date(today).next()
+    following = HalfYear.for_date(today).next()
     new = services.halfyear_plan_start(project=evaluated.project, period=following, user=demo_user(LEADER))
     carried = new.goals.get(number=2)
     chain = selectors.goal_chain(goal=carried)
@@ -90,7 +90,7 @@ def test_a_goal_can_be_followed_across_half_years(evaluated, demo_user, today, r
 
 
 def test_the_demo_chain_links_goals_across_half_years(demo, today):
-    current = Period.for_date(today)
+    current = HalfYear.for_date(today)
     goal = SmartGoal.objects.get(plan__project__code="2.1", plan__period=str(current), number=1)
     chain = selectors.goal_chain(goal=goal)
     assert [(g.plan.period, g.number, g.result) for g in chain] == [
@@ -108,13 +108,13 @@ def test_a_past_half_year_or_a_second_plan_cannot_be_started(demo, demo_user, to
     project = HalfYearPlan.objects.filter(project__code="2.1").first().project
     leader = demo_user(LEADER)
     with pytest.raises(ValidationError, match="al voorbij"):
-        services.halfyear_plan_start(project=project, period=Period.for_date(today).previous(), user=leader)
+        services.halfyear_plan_start(project=project, period=HalfYear.for_date(today).previous(), user=leader)
     with pytest.raises(ValidationError, match="Er is al een plan"):
-        services.halfyear_plan_start(project=project, period=Period.for_date(today), user=leader)
+        services.halfyear_plan_start(project=project, period=HalfYear.for_date(today), user=leader)
 
 
 def test_evaluation_opens_in_the_last_month_and_locks_when_submitted(demo, demo_user, today):
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today)))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today)))
     leader = demo_user(LEADER)
     opens = services.evaluation_opens(plan.period_obj)
     results = [{"goal": goal, "result": "behaald", "value_reached": goal.target_value} for goal in plan.goals.all()]
@@ -133,7 +133,7 @@ def test_evaluation_opens_in_the_last_month_and_locks_when_submitted(demo, demo_
 
 
 def test_partly_met_goal_needs_the_value_reached(demo, demo_user, today):
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today)))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today)))
     goal = plan.goals.get(number=1)
     with pytest.raises(ValidationError, match="bereikte waarde"):
         services.halfyear_evaluation_save(
@@ -150,7 +150,7 @@ def test_partly_met_goal_needs_the_value_reached(demo, demo_user, today):
 def test_only_the_leader_evaluates(demo, demo_user, today):
     from django.core.exceptions import PermissionDenied
 
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today)))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today)))
     with pytest.raises(PermissionDenied):
         services.halfyear_evaluation_save(
             plan=plan, user=demo_user(MANAGER), reflection="x", goal_results=[], today=plan.period_obj.end
@@ -159,7 +159,7 @@ def test_only_the_leader_evaluates(demo, demo_user, today):
 
 def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, demo, today):
     """Last half-year's plan of 2.1, its evaluation not yet written: the leader fills and submits the form."""
-    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(today).previous()))
+    plan = HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(today).previous()))
     HalfYearEvaluation.objects.filter(plan=plan).delete()
     SmartGoal.objects.filter(plan=plan).update(result="", value_reached=None, lesson="")
     url = reverse("halfyear_evaluation_edit", kwargs={"code": "2.1", "period": plan.period})
@@ -194,7 +194,7 @@ def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, de
 
 
 def test_leader_starts_the_next_plan_from_the_project_page(role_client, demo, today):
-    following = Period.for_date(today).next()
+    following = HalfYear.for_date(today).next()
     client = role_client(LEADER)
     page = client.get(reverse("halfyear_plan_list", kwargs={"code": "3.2"})).content.decode()
     assert f"Plan {following} starten" in page

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from core.periods import Period
+from core.periods import HalfYear
 from halfyear import services
 from halfyear.models import HalfYearPlan, SmartGoal
 from indicators.goal_kpi import GoalIndicator
@@ -22,7 +22,7 @@ LEADER, MANAGER, STEERING = "projectleider", "programmamanager", "stuurgroep"
 @pytest.fixture
 def concept(demo):
     """The demo's concept plan of 2.1 for the next half-year, written by `projectleider`."""
-    return HalfYearPlan.objects.get(project__code="2.1", period=str(Period.for_date(timezone.localdate()).next()))
+    return HalfYearPlan.objects.get(project__code="2.1", period=str(HalfYear.for_date(timezone.localdate()).next()))
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_save_without_the_field_leaves_the_link_alone(concept, niveau3, demo_u
 
 def test_the_kpi_follows_the_goal_into_a_new_version_and_the_next_half_year(demo, niveau3, demo_user):
     leader, manager = demo_user(LEADER), demo_user(MANAGER)
-    current = Period.for_date(timezone.localdate())
+    current = HalfYear.for_date(timezone.localdate())
     approved = HalfYearPlan.objects.get(project__code="3.2", period=str(current), status="goedgekeurd")
     goal = approved.goals.get(number=1)
     GoalIndicator.objects.create(goal=goal, indicator=niveau3)
