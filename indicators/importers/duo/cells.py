@@ -1,6 +1,6 @@
 """One cell of a DUO file of VSV figures: school years, RMC region codes, counts and percentages as DUO writes
-them, the counts DUO hides (`<5`, `-`: Masked, unknown and never zero), and counts and decimals written back the
-Dutch way for messages. Pure Python: no database, no file.
+them, and the counts DUO hides (`<5`, `-`: Masked, unknown and never zero). Pure Python: no database, no file.
+Counts and decimals are written back the Dutch way for messages by indicators.numbers.
 """
 
 import re
@@ -57,12 +57,3 @@ def parse_percentage(text: str) -> Decimal | None:
     if value < 0:
         raise ValueError(text)
     return value
-
-
-def _grouped(count: int) -> str:
-    """7595 → "7.595", as DUO and the reader write counts."""
-    return f"{count:,}".replace(",", ".")
-
-
-def _dutch(number: Decimal) -> str:
-    return f"{number}".replace(".", ",")

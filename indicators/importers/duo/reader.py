@@ -3,20 +3,16 @@ table that checks every row (region known, category, school year, status, counts
 and lists each problem with its line and column; known_regions, the regions a file may name. Writes nothing.
 """
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ...figures import check_percentage, percentage_of
+from ...numbers import format_count
 from ..tabular import FileRefused, read_table, report_missing_columns
 from ..vocabulary import Vocabulary, load_vocabulary, normalise
-from .cells import Masked, _dutch, _grouped, parse_count, parse_percentage, parse_region_code, parse_school_year
-from .rows import ONE_YEAR_LATER, STATUS_WORDS, TOTAL, TWO_PLACES, ReadResult, VsvRow, _percentage_of
-
-
-def _tolerance(percentage: Decimal) -> Decimal:
-    """One unit in the last decimal written: covers both rounding and cutting off ("0,2" for 0,195)."""
-    exponent = percentage.as_tuple().exponent
-    return Decimal(1).scaleb(min(exponent, 0))
+from .cells import Masked, parse_count, parse_percentage, parse_region_code, parse_school_year
+from .rows import ONE_YEAR_LATER, STATUS_WORDS, TOTAL, ReadResult, VsvRow
 
 
 def known_regions() -> dict[str, tuple[str, str]]:
@@ -217,7 +213,7 @@ class _Reader:
             self.check_share(line, share_working, working, dropouts, "share_working")
         self.check_counts(line, participants, dropouts, percentage, back, working)
         if percentage is None and percentage_ok:
-            percentage = _percentage_of(dropouts, participants) if None not in (dropouts, participants) else None
+            percentage = percentage_of(dropouts, participants) if None not in (dropouts, participants) else None
         if len(self.problems.errors) + self.problems.errors_left_off > errors_before:
             return None
         return VsvRow(
@@ -245,26 +241,21 @@ class _Reader:
                 _("Een percentage van meer dan 100 (%(value)s).") % {"value": share}, line, self.names[field_name]
             )
             return
-        computed = _percentage_of(part, dropouts)
-        if computed is not None and abs(computed - share) > _tolerance(share):
-            self.problems.error(
-                _("%(what)s %(pct)s%% klopt niet met %(part)s van %(dropouts)s vsv'ers (%(computed)s%%).")
-                % {
-                    "what": self.labels[field_name],
-                    "pct": _dutch(share),
-                    "part": part,
-                    "dropouts": dropouts,
-                    "computed": _dutch(computed),
-                },
-                line,
-                self.names[field_name],
-            )
+        error = check_percentage(
+            share,
+            part,
+            dropouts,
+            message=_("%(what)s %(percentage)s%% klopt niet met %(part)s van %(whole)s vsv'ers (%(computed)s%%)."),
+            what=self.labels[field_name],
+        )
+        if error:
+            self.problems.error(error, line, self.names[field_name])
 
     def check_counts(self, line, participants, dropouts, percentage, back, working):
         if None not in (participants, dropouts) and dropouts > participants:
             self.problems.error(
                 _("Meer vsv'ers (%(dropouts)s) dan deelnemers (%(participants)s).")
-                % {"dropouts": _grouped(dropouts), "participants": _grouped(participants)},
+                % {"dropouts": format_count(dropouts), "participants": format_count(participants)},
                 line,
                 self.names["dropouts"],
             )
@@ -277,23 +268,17 @@ class _Reader:
                     self.names["percentage"],
                 )
                 return
-            if None not in (participants, dropouts) and participants:
-                computed = Decimal(dropouts) * 100 / Decimal(participants)
-                if abs(computed - percentage) > _tolerance(percentage):
-                    self.problems.error(
-                        _(
-                            "Het vsv-percentage %(pct)s klopt niet met %(dropouts)s vsv'ers van %(participants)s "
-                            "deelnemers (%(computed)s)."
-                        )
-                        % {
-                            "pct": _dutch(percentage),
-                            "dropouts": _grouped(dropouts),
-                            "participants": _grouped(participants),
-                            "computed": _dutch(computed.quantize(TWO_PLACES, ROUND_HALF_UP)),
-                        },
-                        line,
-                        self.names["percentage"],
-                    )
+            error = check_percentage(
+                percentage,
+                dropouts,
+                participants,
+                message=_(
+                    "Het vsv-percentage %(percentage)s klopt niet met %(part)s vsv'ers van %(whole)s deelnemers "
+                    "(%(computed)s)."
+                ),
+            )
+            if error:
+                self.problems.error(error, line, self.names["percentage"])
         for part, field_name in ((back, "back_in_education"), (working, "working")):
             if None not in (part, dropouts) and part > dropouts:
                 self.problems.error(

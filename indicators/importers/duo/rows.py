@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ...figures import TWO_PLACES, percentage_of
 from ..tabular import CheckedResult, Problems
 
 ONE_YEAR_LATER = "een-jaar-later"  # category of a row of a "one year later" file
 TOTAL = "totaal"
 RETURN_TO_SCHOOL = "terugkeer-school"
 RETURN_TO_WORK = "terugkeer-werk"
-TWO_PLACES = Decimal("0.01")
 
 # The words DUO uses for the status of a figure. Few and fixed, unlike the column and category names.
 STATUS_WORDS = {
@@ -28,12 +28,6 @@ STATUS_WORDS = {
     "DEFINITIEVE CIJFERS": "definitief",
     "NIET VERMELD": "niet-vermeld",  # a source that does not say (seed 004's Tabel 2 and 3)
 }
-
-
-def _percentage_of(part: int | None, whole: int | None) -> Decimal | None:
-    if part is None or not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(TWO_PLACES, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +91,7 @@ class VsvRow:
                 code,
                 value_pct=share.quantize(TWO_PLACES, ROUND_HALF_UP)
                 if share is not None
-                else _percentage_of(part, self.dropouts),
+                else percentage_of(part, self.dropouts),
                 numerator=part,
                 denominator=self.dropouts,
                 line=self.line,
