@@ -294,7 +294,7 @@ class ImportUploadForm(forms.Form):
         data = super().clean()
         if self.errors or data.get("kind") != ImportRun.Kind.FIGURES:
             return data
-        from .services import already_imported_message, checksum_of
+        from .importers.runs import already_imported_message, checksum_of
 
         earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=checksum_of(self.data_bytes))
         if earlier is not None:
