@@ -1,4 +1,5 @@
-"""Numbers written the Dutch way, in one place. Pure Python: the KPI forms and the DUO importer both read with it.
+"""Numbers written the Dutch way, in one place. Pure Python: the KPI forms and the DUO importer both read with it,
+and write counts and decimals back with it in their messages ("7.595", "3,70").
 
 "3,70", "3,70%", "3.70", "1.234,5" are decimals (a comma is the decimal sign; dots before it group thousands;
 without a comma a dot is the decimal sign, as figures such as "0.00" in DUO's tables are written). Counts are
@@ -36,3 +37,13 @@ def parse_count(text) -> int:
     if not _COUNT.fullmatch(cleaned):
         raise ValueError(text)
     return int(re.sub(r"[.\s]", "", cleaned))
+
+
+def format_count(count: int) -> str:
+    """7595 → "7.595", as DUO writes counts."""
+    return f"{count:,}".replace(",", ".")
+
+
+def format_decimal(number: Decimal) -> str:
+    """Decimal("3.70") → "3,70", with the decimals it has ("0,2" stays "0,2")."""
+    return f"{number}".replace(".", ",")

@@ -1,6 +1,6 @@
 """KPI forms: Dutch number input ("3,70", "3,70%", "3.70"), school years, and a reason for every change."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,11 +13,10 @@ from core.periods import SchoolYear
 from projects.models import Project
 
 from . import selectors
+from .figures import check_percentage, percentage_of
 from .models import FIGURE_STATUS_CHOICES, ImportRun, Indicator, Measurement, Target
 
 NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
-# Figures are often published rounded to whole percentages (Tabel 4: 164 of 608 is "27%").
-RATIO_TOLERANCE = Decimal("0.5")
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -216,23 +215,26 @@ class MeasurementForm(KpiForm):
         if (numerator is None) != (denominator is None):
             raise ValidationError(_("Vul teller en noemer allebei in, of allebei niet."))
         if numerator is not None and denominator:
-            computed = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"), ROUND_HALF_UP)
             if value is None:
-                data["value"] = self.instance.value = computed
-            elif abs(value - computed) > RATIO_TOLERANCE:
-                self.add_error(
-                    "value",
-                    _("%(value)s%% past niet bij %(numerator)s van %(denominator)s (%(computed)s%%).")
-                    % {
-                        "value": number_format(value, 2, use_l10n=True),
-                        "numerator": number_format(numerator, use_l10n=True, force_grouping=True),
-                        "denominator": number_format(denominator, use_l10n=True, force_grouping=True),
-                        "computed": number_format(computed, 2, use_l10n=True),
-                    },
-                )
+                data["value"] = self.instance.value = percentage_of(numerator, denominator)
+            elif not self._figure_unchanged(value, numerator, denominator) and (
+                error := check_percentage(value, numerator, denominator)
+            ):
+                self.add_error("value", error)
         elif value is None:
             self.add_error("value", _("Vul het cijfer in, of teller en noemer."))
         return data
+
+    def _figure_unchanged(self, value, numerator, denominator) -> bool:
+        """A stored figure keeps the precision it was imported with only as two decimals ("27" becomes 27,00), so
+        checking it again against its counts could refuse what the importer accepted: a figure that is not
+        changed (e.g. only its status or source is edited) is not checked again."""
+        stored = self.instance
+        return bool(stored.pk) and (stored.value, stored.numerator, stored.denominator) == (
+            value,
+            numerator,
+            denominator,
+        )
 
 
 class YearForm(forms.Form):
@@ -305,7 +307,7 @@ class ImportUploadForm(forms.Form):
         data = super().clean()
         if self.errors or data.get("kind") != ImportRun.Kind.FIGURES:
             return data
-        from .services import already_imported_message, checksum_of
+        from .importers.runs import already_imported_message, checksum_of
 
         earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=checksum_of(self.data_bytes))
         if earlier is not None:

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import DatabaseError
 
-from . import services
+from .importers import runs
 from .models import ImportRun
 
 TRANSIENT = (DatabaseError, OSError)
@@ -16,7 +16,7 @@ def import_run_task(self, run_id: int) -> str:
     run = ImportRun.objects.filter(pk=run_id).first()
     if run is None:
         return "verdwenen"
-    return services.import_run_execute(run=run).status
+    return runs.import_run_execute(run=run).status
 
 
 @shared_task

@@ -1,4 +1,5 @@
-"""KPI pages. Thin: the programme and role come from `programme_view`, reads from selectors, writes from services."""
+"""KPI pages. Thin: the programme and role come from `programme_view`, reads from selectors, writes from services
+and, for DUO imports, from importers/runs.py."""
 
 from datetime import datetime, time
 
@@ -17,6 +18,7 @@ from projects.views import programme_view
 
 from . import selectors, services
 from .forms import ImportUploadForm, IndicatorForm, MeasurementForm, SinceForm, TargetForm, YearForm
+from .importers import runs
 from .models import ImportRun, Indicator, Measurement, Target
 from .tables import DashboardTable, ImportRunTable, RegionTable
 
@@ -203,7 +205,7 @@ def import_start(request, programme):
     """Choose a file (figures or regions); past runs below. A valid upload goes to its preview."""
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        run = services.import_run_create(
+        run = runs.import_run_create(
             kind=form.cleaned_data["kind"],
             data=form.data_bytes,
             file_name=form.cleaned_data["file"].name,
@@ -227,9 +229,9 @@ def import_detail(request, programme, pk):
     run = _get_run(pk)
     context = {"run": run}
     if run.status == ImportRun.Status.PREVIEW:
-        result, planned = services.import_run_read(run=run)
+        result, planned = runs.import_run_read(run=run)
         if not result.ok:
-            run = services.import_run_refuse(
+            run = runs.import_run_refuse(
                 run=run,
                 errors=result.problems.error_dicts(),
                 warnings=result.problems.warning_dicts(),
@@ -250,13 +252,13 @@ def import_status(request, programme, pk):
 @programme_view(manage=True)
 @require_http_methods(["POST"])
 def import_confirm(request, programme, pk):
-    run = services.import_run_confirm(run=_get_run(pk), user=request.user)
+    run = runs.import_run_confirm(run=_get_run(pk), user=request.user)
     return redirect("import_detail", pk=run.pk)
 
 
 @programme_view(manage=True)
 @require_http_methods(["POST"])
 def import_cancel(request, programme, pk):
-    services.import_run_cancel(run=_get_run(pk))
+    runs.import_run_cancel(run=_get_run(pk))
     messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
     return redirect("import_start")

@@ -42,7 +42,7 @@ def test_duo_import_runs_on_real_worker():
     from decimal import Decimal
 
     from dashboards.demo import load_demo
-    from indicators import services
+    from indicators.importers import runs
     from indicators.models import ImportRun, Measurement
     from indicators.tasks import import_run_task
 
@@ -51,7 +51,7 @@ def test_duo_import_runs_on_real_worker():
         b"SCHOOLJAAR;RMC-REGIO CODE;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;VSV-PERCENTAGE;STATUS\n"
         b"2023-2024;10;MBO niveau 4;7.823;246;3,14;DEFINITIEF\n"
     )
-    run = services.import_run_create(
+    run = runs.import_run_create(
         kind=ImportRun.Kind.FIGURES, data=data, file_name="definitief.csv", source=ImportRun.Source.UPLOAD
     )
     app.conf.task_always_eager = False

@@ -18,7 +18,8 @@ from django.db import transaction
 
 from core.demo import upsert, yaml_decimal
 from core.periods import SchoolYear
-from indicators import selectors, services
+from indicators import selectors
+from indicators.importers.runs import checksum_of, import_run_create, import_run_execute
 from indicators.models import ImportRun, Indicator, Target
 from projects.models import Programme, Project
 
@@ -86,12 +87,12 @@ def load_demo_figures() -> list[ImportRun]:
     runs = []
     for path in FIGURES_FILES:
         data = path.read_bytes()
-        if selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=services.checksum_of(data)):
+        if selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=checksum_of(data)):
             continue
-        run = services.import_run_create(
+        run = import_run_create(
             kind=ImportRun.Kind.FIGURES, data=data, file_name=path.name, source=ImportRun.Source.DEMO
         )
-        run = services.import_run_execute(run=run)
+        run = import_run_execute(run=run)
         if run.status != ImportRun.Status.SUCCEEDED:
             raise ValueError(f"demo file {path.name} did not import: {run.errors}")
         runs.append(run)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .duo import parse_region_code
+from .duo.cells import parse_region_code
 from .tabular import CheckedResult, FileRefused, Problems, read_table, report_missing_columns
 from .vocabulary import Vocabulary, load_vocabulary, normalise
 

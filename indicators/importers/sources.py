@@ -48,18 +48,19 @@ def url_files(urls: list[str], timeout: int = 60) -> list[tuple[str, bytes]]:
 
 def import_new_files(folder: str | None = None, urls: list[str] | None = None) -> list:
     """Import every new file from the folder and the URLs; returns the runs made (already-seen files: none)."""
-    from indicators import selectors, services
+    from indicators import selectors
+    from indicators.importers.runs import checksum_of, import_run_create, import_run_execute
     from indicators.models import ImportRun
 
     folder = settings.DUO_IMPORT_FOLDER if folder is None else folder
     urls = settings.DUO_IMPORT_URLS if urls is None else urls
     runs = []
     for name, data in [*folder_files(folder), *url_files(urls)]:
-        checksum = services.checksum_of(data)
+        checksum = checksum_of(data)
         if selectors.file_seen(checksum=checksum):
             continue
-        run = selectors.unfinished_scheduled_run(checksum=checksum) or services.import_run_create(
+        run = selectors.unfinished_scheduled_run(checksum=checksum) or import_run_create(
             kind=ImportRun.Kind.FIGURES, data=data, file_name=name, source=ImportRun.Source.SCHEDULED
         )
-        runs.append(services.import_run_execute(run=run))
+        runs.append(import_run_execute(run=run))
     return runs

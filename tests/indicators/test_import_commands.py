@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from indicators import services
+from indicators.importers import runs
 from indicators.models import ImportRun, Measurement
 from projects.models import Municipality, Region
 
@@ -72,7 +72,7 @@ def test_a_broken_file_records_its_errors_on_the_run(regions):
 
 def test_the_same_file_twice_is_already_imported_and_changes_nothing(regions, data_file):
     data = data_file("duo/vsv_utf8_bom.csv")
-    earlier = services.import_run_create(
+    earlier = runs.import_run_create(
         kind=ImportRun.Kind.FIGURES, data=data, file_name="vsv.csv", source=ImportRun.Source.UPLOAD
     )
     ImportRun.objects.filter(pk=earlier.pk).update(status=ImportRun.Status.SUCCEEDED, finished_at=earlier.created_at)
@@ -81,23 +81,23 @@ def test_the_same_file_twice_is_already_imported_and_changes_nothing(regions, da
     assert "er verandert niets" in output
     assert ImportRun.objects.count() == 1
     # A run queued before the first one finished is refused when it runs, never applied twice.
-    late = services.import_run_create(
+    late = runs.import_run_create(
         kind=ImportRun.Kind.FIGURES, data=data, file_name="vsv.csv", source=ImportRun.Source.SCHEDULED
     )
-    late = services.import_run_execute(run=late)
+    late = runs.import_run_execute(run=late)
     assert late.status == "mislukt" and "al geïmporteerd op" in late.errors[0]["message"]
 
 
 def test_a_finished_run_is_not_executed_again(regions, data_file):
-    run = services.import_run_create(
+    run = runs.import_run_create(
         kind=ImportRun.Kind.FIGURES,
         data=data_file("duo/broken_duplicate.csv"),
         file_name="x.csv",
         source=ImportRun.Source.COMMAND,
     )
-    run = services.import_run_execute(run=run)
+    run = runs.import_run_execute(run=run)
     finished_at = run.finished_at
-    assert services.import_run_execute(run=run).finished_at == finished_at
+    assert runs.import_run_execute(run=run).finished_at == finished_at
 
 
 def test_import_regions_prints_counts_and_is_rerunnable(db):

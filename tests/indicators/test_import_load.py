@@ -8,16 +8,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from indicators import services
-from indicators.importers import duo
+from indicators.importers import duo, runs
 from indicators.models import ImportRun, Measurement
 
 
 def _import(data_file, name, **options):
-    run = services.import_run_create(
+    run = runs.import_run_create(
         kind=ImportRun.Kind.FIGURES, data=data_file(name), file_name=name, source=ImportRun.Source.COMMAND, **options
     )
-    return services.import_run_execute(run=run)
+    return runs.import_run_execute(run=run)
 
 
 def _snapshot():
@@ -112,7 +111,7 @@ def _rows(count):
 
 
 def test_loading_costs_a_fixed_number_of_queries_per_batch_not_per_row(kpis):
-    run = services.import_run_create(
+    run = runs.import_run_create(
         kind=ImportRun.Kind.FIGURES, data=b"x", file_name="x.csv", source=ImportRun.Source.COMMAND
     )
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators import selectors, services
-from indicators.importers import duo
+from indicators import selectors
+from indicators.importers import duo, runs
 from indicators.models import FIGURE_STATUS_CHOICES, ImportRun
 
 from ._output import read_file, write_problems
@@ -26,14 +26,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, dry_run, schooljaar, status, **options):
         path, data = read_file(file)
-        earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=services.checksum_of(data))
+        earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=runs.checksum_of(data))
         if earlier is not None:
-            self.stdout.write(services.already_imported_message(earlier))
+            self.stdout.write(runs.already_imported_message(earlier))
             return
         if dry_run:
             self._dry_run(data, schooljaar, status, verbosity=options["verbosity"])
             return
-        run = services.import_run_create(
+        run = runs.import_run_create(
             kind=ImportRun.Kind.FIGURES,
             data=data,
             file_name=path.name,
@@ -41,7 +41,7 @@ class Command(BaseCommand):
             school_year=schooljaar,
             figure_status=status,
         )
-        run = services.import_run_execute(run=run)
+        run = runs.import_run_execute(run=run)
         self.stdout.write(
             f"Import {run.pk}: {run.get_status_display()}. Gelezen: {run.rows_read}; nieuw: {run.rows_created}; "
             f"gewijzigd: {run.rows_updated}; ongewijzigd: {run.rows_unchanged}; overgeslagen: {run.rows_skipped}; "

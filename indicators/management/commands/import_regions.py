@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators import services
-from indicators.importers import regions
+from indicators.importers import regions, runs
 from indicators.models import ImportRun
 
 from ._output import read_file, write_problems
@@ -28,10 +27,10 @@ class Command(BaseCommand):
             if not result.ok:
                 raise CommandError("Het bestand is afgekeurd; er is niets opgeslagen.")
             return
-        run = services.import_run_create(
+        run = runs.import_run_create(
             kind=ImportRun.Kind.REGIONS, data=data, file_name=path.name, source=ImportRun.Source.COMMAND
         )
-        run = services.import_run_execute(run=run)
+        run = runs.import_run_execute(run=run)
         write_problems(self, run.warnings, label="Waarschuwingen", style=self.style.WARNING)
         write_problems(self, run.errors, label="Fouten", style=self.style.ERROR)
         if run.status != ImportRun.Status.SUCCEEDED:

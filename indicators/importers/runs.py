@@ -1,0 +1,209 @@
+"""The life of an ImportRun (a DUO file of figures or of regions): store the file and record the run, preview
+it (read and check, a dry run of the load), confirm it (queue the Celery task), refuse or cancel it, and execute
+it: read, check every row and load in one transaction, idempotently. The reading and loading are duo and regions;
+the scheduled job's sources (sources.py) and the upload page, commands and demo loader all come through here.
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .. import selectors
+from ..models import ImportRun
+from . import duo, regions
+
+
+def checksum_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def already_imported_message(run: ImportRun) -> str:
+    when = timezone.localtime(run.finished_at or run.created_at)
+    return _("Dit bestand is al geïmporteerd op %(date)s (import %(pk)s); er verandert niets.") % {
+        "date": date_format(when, "j F Y, H:i"),
+        "pk": run.pk,
+    }
+
+
+def import_run_create(
+    *,
+    kind: str,
+    data: bytes,
+    file_name: str,
+    source: str,
+    user=None,
+    school_year: str = "",
+    figure_status: str = "",
+    status: str = ImportRun.Status.QUEUED,
+) -> ImportRun:
+    """Store the file and record a run for it: queued, or (for the upload page) awaiting confirmation."""
+    run = ImportRun(
+        kind=kind,
+        source=source,
+        status=status,
+        file_name=file_name.rsplit("/", 1)[-1][:255],
+        checksum=checksum_of(data),
+        school_year=duo.parse_school_year(school_year) or school_year if school_year else "",
+        figure_status=figure_status,
+        created_by=user if user is not None and user.is_authenticated else None,
+    )
+    run.file.save(run.file_name or "import.csv", ContentFile(data), save=False)
+    run.full_clean()
+    run.save()
+    return run
+
+
+def import_run_read(*, run: ImportRun):
+    """Read and check the run's file without writing (the preview): a ReadResult and, when it has no errors,
+    the LoadCounts of a dry run (what would be created, updated and left unchanged)."""
+    data = _file_bytes(run)
+    if run.kind == ImportRun.Kind.REGIONS:
+        return regions.read_regions_file(data), None
+    result = duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status)
+    planned = duo.load_rows(run, result.rows, dry_run=True) if result.ok else None
+    return result, planned
+
+
+@transaction.atomic
+def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
+    """The programme manager confirms a previewed run: queue it, and start the task once this is committed."""
+    from ..tasks import import_run_task
+
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != ImportRun.Status.PREVIEW:
+        return run
+    run.status = ImportRun.Status.QUEUED
+    run.save(update_fields=["status"])
+    transaction.on_commit(lambda: import_run_task.delay(run.pk))
+    return run
+
+
+@transaction.atomic
+def import_run_refuse(*, run: ImportRun, errors: list[dict], warnings: list[dict], rows_read: int = 0) -> ImportRun:
+    """A previewed file with errors: recorded as failed with every problem, nothing loaded."""
+    run.rows_read = rows_read
+    return _refused(run, errors, warnings)
+
+
+def import_run_cancel(*, run: ImportRun) -> None:
+    """A preview the user does not want: the run and its stored file go."""
+    if run.status == ImportRun.Status.PREVIEW:
+        run.file.delete(save=False)
+        run.delete()
+
+
+def _file_bytes(run: ImportRun) -> bytes:
+    with run.file.open("rb") as handle:
+        return handle.read()
+
+
+def _claim(run: ImportRun) -> bool:
+    """Mark a queued run (or one a crashed worker left running) as running; False if it is not ours to run."""
+    claimed = ImportRun.objects.filter(
+        pk=run.pk, status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING]
+    ).update(status=ImportRun.Status.RUNNING, started_at=timezone.now())
+    run.refresh_from_db()
+    return bool(claimed)
+
+
+def import_run_execute(*, run: ImportRun) -> ImportRun:
+    """Read the stored file, check every row, and load it in one transaction. Idempotent: a finished run is left
+    as it is, and a file of figures already imported changes nothing. Errors in the file fail the run and write
+    nothing; other exceptions (database gone, disk full) propagate so the task is retried."""
+    if run.is_finished or run.status == ImportRun.Status.PREVIEW:
+        return run
+    if run.kind == ImportRun.Kind.FIGURES:
+        earlier = selectors.previous_import(kind=run.kind, checksum=run.checksum, exclude_pk=run.pk)
+        if earlier is not None:
+            return _finish(run, ImportRun.Status.FAILED, errors=[_problem(already_imported_message(earlier))])
+    if not _claim(run):
+        return run
+    data = _file_bytes(run)
+    if run.kind == ImportRun.Kind.REGIONS:
+        return _execute_regions(run, data)
+    return _execute_figures(run, data)
+
+
+def _problem(message: str) -> dict:
+    return {"line": None, "column": "", "message": message, "level": "fout"}
+
+
+def _finish(run: ImportRun, status: str, *, errors=None, warnings=None, summary: str = "") -> ImportRun:
+    run.status = status
+    run.finished_at = timezone.now()
+    if errors is not None:
+        run.errors = errors
+    if warnings is not None:
+        run.warnings = warnings
+    run.summary = summary[:300]
+    run.save()
+    return run
+
+
+def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:
+    result = duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status)
+    run.rows_read, run.rows_skipped, run.rows_rejected = result.rows_read, result.rows_skipped, result.rows_rejected
+    warnings = result.problems.warning_dicts()
+    if not result.ok:
+        run.rows_rejected = result.rows_read - result.rows_skipped
+        return _refused(run, result.problems.error_dicts(), warnings)
+    try:
+        with transaction.atomic():
+            counts = duo.load_rows(run, result.rows)
+            run.rows_created, run.rows_updated, run.rows_unchanged = counts.created, counts.updated, counts.unchanged
+            if counts.no_indicator:
+                warnings.append(
+                    _problem(
+                        _("%(count)s cijfers niet geladen: geen programma heeft een indicator voor die categorie.")
+                        % {"count": counts.no_indicator}
+                    )
+                    | {"level": "waarschuwing"}
+                )
+            return _finish(run, ImportRun.Status.SUCCEEDED, errors=[], warnings=warnings, summary=_summary(run))
+    except ValidationError as exc:
+        return _finish(run, ImportRun.Status.FAILED, errors=[_problem(m) for m in exc.messages], warnings=warnings)
+    except IntegrityError:
+        # Another run of the same file finished first (figures_file_imported_once): nothing of this one stays.
+        earlier = selectors.previous_import(kind=run.kind, checksum=run.checksum, exclude_pk=run.pk)
+        if earlier is None:
+            raise
+        run.rows_created = run.rows_updated = run.rows_unchanged = 0
+        return _finish(run, ImportRun.Status.FAILED, errors=[_problem(already_imported_message(earlier))])
+
+
+def _refused(run: ImportRun, errors: list[dict], warnings: list[dict]) -> ImportRun:
+    summary = _("Niets geïmporteerd: %(count)s fout(en) in het bestand.") % {"count": len(errors)}
+    return _finish(run, ImportRun.Status.FAILED, errors=errors, warnings=warnings, summary=summary)
+
+
+def _summary(run: ImportRun) -> str:
+    return _("%(created)s nieuw, %(updated)s gewijzigd, %(unchanged)s ongewijzigd") % {
+        "created": run.rows_created,
+        "updated": run.rows_updated,
+        "unchanged": run.rows_unchanged,
+    }
+
+
+def _execute_regions(run: ImportRun, data: bytes) -> ImportRun:
+    result = regions.read_regions_file(data)
+    run.rows_read = result.rows_read
+    run.rows_skipped = result.rows_without_region
+    run.rows_rejected = result.rows_rejected
+    warnings = result.problems.warning_dicts()
+    if not result.ok:
+        return _refused(run, result.problems.error_dicts(), warnings)
+    with transaction.atomic():
+        counts = regions.load_regions(result)
+        run.rows_created, run.rows_updated, run.rows_unchanged = counts.created, counts.updated, counts.unchanged
+        return _finish(
+            run,
+            ImportRun.Status.SUCCEEDED,
+            errors=[],
+            warnings=warnings,
+            summary=f"{result.headline()} ({counts.describe()})",
+        )
