@@ -1,6 +1,6 @@
 """The reports part of `load_demo`: two meetings ahead and one published report (reports.yaml beside this module).
 
-Connected to `projects.signals.demo_loaded` in ReportsConfig.ready, after the plan, figures, budget and
+Called last by `dashboards.demo.load_demo`, after the plan, figures, budget and
 half-year data are loaded. Idempotent: a demo meeting still ahead is left alone, and the demo report is made
 once and then never touched again (it is published, so it must not change), so a second run adds no rows
 and no history.
