@@ -13,11 +13,11 @@ from django.urls import reverse
 
 from budget import selectors as budget_selectors
 from budget import services as budget_services
+from budget.models import BudgetAmount, BudgetChange, BudgetLine, SpendingEntry
 from budget.tables import number as export_number
 from core.periods import Period
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from indicators.models import Indicator
-from projects.models import BudgetAmount, BudgetChange, BudgetLine, SpendingEntry
 from tests.factories import ProjectFactory
 
 URL = reverse("project_dashboard")
