@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from core.templatetags.vsv import pct
 from indicators.contributions import kpis_by_project
-from indicators.goal_kpi import goal_kpis as read_goal_kpis
 from indicators.models import Indicator
 
 register = template.Library()
@@ -165,15 +164,3 @@ def import_status_badge(run) -> str:
         icon,
         run.get_status_display(),
     )
-
-
-@register.simple_tag
-def goal_kpis(goals):
-    """{% goal_kpis goals as kpis %}: goal id → the KPI it is measured by, in one query for all goals."""
-    return read_goal_kpis(goals)
-
-
-@register.filter
-def kpi_of(kpis, goal):
-    """{{ kpis|kpi_of:goal }}: the KPI of one goal out of `goal_kpis`, or None."""
-    return kpis.get(goal.pk) if kpis else None
