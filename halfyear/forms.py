@@ -7,10 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DATE_INPUT, NoBrowserValidation
 from core.periods import Period
 from indicators.models import Indicator
-from projects.models import Theme
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
-from .selectors import NO_STATUS
 
 
 class PlanForm(NoBrowserValidation, forms.ModelForm):
@@ -176,20 +174,3 @@ class StatusForm(NoBrowserValidation, forms.ModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("De datum ligt in de toekomst: leg de status vast die nu geldt."))
         return day
-
-
-class DashboardFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle thema's")
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-
-    def __init__(self, *args, programme, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = programme.themes.order_by("number")
-        self.fields["theme"].label_from_instance = lambda theme: f"{theme.number}. {theme.title}"
-        self.fields["status"].choices = [
-            ("", _("Alle statussen")),
-            *ProjectStatus.Status.choices,
-            (NO_STATUS, _("nog geen status")),
-        ]

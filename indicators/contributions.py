@@ -1,11 +1,7 @@
-"""The programme KPIs each project contributes to, with their current status, for the pages of `projects`.
-
-`projects` never imports `indicators` (see the conventions), so it asks for them in two ways:
-
-- the project dashboard sends the signal `projects.signals.project_dashboard_columns` while it builds its
-  table; `dashboard_columns` below answers with one `KpiColumn` (badges on screen, words in CSV/XLSX). One
-  column in the django-tables2 table serves the screen and the export alike, so nothing is written twice;
-- the project page calls `{% project_kpi_panel project %}` from `{% load kpi %}` (templatetags/kpi.py).
+"""The programme KPIs each project contributes to, with their current status, for the composite pages above
+`indicators` (dashboards/): the project dashboard adds `KpiColumn` to its table (badges on screen, words in
+CSV/XLSX: one column serves both, so nothing is written twice), the project page shows them in a panel
+(templates/indicators/_project_kpis.html).
 
 Both read through `kpis_by_project`: the KPI dashboard's own selector (three queries), so a project shows the
 status /dashboard/ shows, plus one query for the links, whatever the number of projects or indicators.
@@ -123,8 +119,3 @@ class KpiColumn(tables.Column):
     def value(self, record, **kwargs):
         contributions = self.kpis.of(record.project)
         return "; ".join(f"{c.indicator.name}: {c.assessment.label}" for c in contributions)
-
-
-def dashboard_columns(sender, programme, projects, **kwargs):
-    """Receiver of `projects.signals.project_dashboard_columns` (connected in IndicatorsConfig.ready)."""
-    return [("kpis", KpiColumn(kpis_by_project(programme=programme, projects=projects)))]

@@ -1,6 +1,6 @@
-"""The half-year part of `load_demo`: example plans, evaluations and status reports (projects/demo/halfyear.yaml).
+"""The half-year part of `load_demo`: example plans, evaluations and status reports (halfyear.yaml beside this module).
 
-Connected to `projects.signals.demo_loaded` in ProjectsConfig.ready. Idempotent: rows are found by their
+Called by dashboards/demo.py after the plan, budget and KPIs. Idempotent: rows are found by their
 natural key and saved only when something changed, so a second run adds no rows and no history. Demo rows
 that are no longer in the file (e.g. after the half-year moved on) are removed.
 """

@@ -1,6 +1,6 @@
 """Loads the IJssel-Vecht KPIs and streefcijfers from streefcijfers.yaml, then the figures through the DUO importer.
 
-Runs on `projects.signals.demo_loaded`. Idempotent: indicators and targets are found by their natural keys and
+Called by dashboards/demo.py after the plan. Idempotent: indicators and targets are found by their natural keys and
 saved only when something changed; a figures file already imported is not imported again, so a second run
 writes no rows and no history. Figures are never typed into Python.
 
