@@ -9,9 +9,11 @@ from budget import selectors as budget_selectors
 from core.periods import Period
 from core.views import export_response
 from halfyear import selectors as halfyear_selectors
+from halfyear import workflow as halfyear_workflow
 from indicators.contributions import kpis_by_project
 from projects import permissions, selectors
 from projects.views import _get_project, programme_view
+from reports import selectors as reports_selectors
 
 from .forms import DashboardFilterForm
 from .tables import ProjectDashboardTable
@@ -19,17 +21,27 @@ from .tables import ProjectDashboardTable
 
 @programme_view()
 def home(request, programme):
-    themes = selectors.themes_with_projects(programme=programme)
-    return render(request, "dashboards/home.html", {"themes": themes})
+    context = {
+        "themes": selectors.themes_with_projects(programme=programme),
+        "meetings": reports_selectors.upcoming_meetings(programme=programme, limit=3),
+    }
+    return render(request, "dashboards/home.html", context)
 
 
 @programme_view()
 def project_detail(request, programme, code):
+    """The plan's project with its KPIs (indicators), budget (budget) and half-year cycle (halfyear)."""
     project = _get_project(programme, code)
+    kpis = kpis_by_project(programme=programme, projects=[project])
+    cycle = halfyear_selectors.project_cycle(project=project, today=timezone.localdate())
+    cycle["can_record_status"] = permissions.can_record_status(request.user, project)
+    cycle["can_start"] = halfyear_workflow.can_start(request.user, project)
     context = {
         "project": project,
         "can_edit_activities": permissions.can_edit_activities(request.user, project),
+        "kpis": {"contributions": kpis.of(project), "school_year": kpis.school_year},
         "budget": budget_selectors.project_budget(project=project, today=budget_selectors.today()),
+        "cycle": cycle,
     }
     return render(request, "dashboards/project_detail.html", context)
 

@@ -20,6 +20,7 @@ from projects.models import Programme
 from . import selectors
 from .models import Indicator
 from .selectors import YearRow
+from .templatetags.kpi import status_badge
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,6 @@ def kpis_by_project(*, programme: Programme, projects) -> ProjectKpis:
     return ProjectKpis(board.selected_year, dict(by_project))
 
 
-def _badge(assessment) -> str:
-    # Imported here: templatetags/kpi.py imports this module for {% project_kpi_panel %}.
-    from .templatetags.kpi import status_badge
-
-    return status_badge(assessment)
-
-
 class KpiColumn(tables.Column):
     """The KPIs of the row's project: on screen each name (a link to its page) with its status badge (word,
     icon and colour); in CSV/XLSX "name: status" separated by semicolons."""
@@ -97,7 +91,7 @@ class KpiColumn(tables.Column):
             "<li>{} {}</li>",
             (
                 (
-                    _badge(assessment),
+                    status_badge(assessment),
                     format_html_join(
                         ", ",
                         '<a class="utrecht-link" href="{}" title="{}">{}</a>',

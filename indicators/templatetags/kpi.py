@@ -1,4 +1,5 @@
-"""KPI figures the Dutch way, status badges (word + icon + colour) and a small trend line."""
+"""KPI figures the Dutch way, status badges (word + icon + colour) and a small trend line: formatting of the
+data a view gives the template, never a query."""
 
 from decimal import Decimal
 
@@ -9,7 +10,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.templatetags.vsv import pct
-from indicators.contributions import kpis_by_project
 from indicators.models import Indicator
 
 register = template.Library()
@@ -119,19 +119,6 @@ def revision_text(revision, indicator: Indicator) -> str:
     return _("herzien: was %(value)s (%(finality)s)") % {
         "value": format_value(revision.previous_value, indicator),
         "finality": revision.previous_finality_label,
-    }
-
-
-@register.inclusion_tag("indicators/_project_kpis.html", takes_context=True)
-def project_kpi_panel(context, project):
-    """The programme KPIs a project contributes to, with their status, for the project page (four queries).
-    Lives here so that `projects` shows KPIs without importing `indicators` (see indicators/contributions.py)."""
-    kpis = kpis_by_project(programme=project.programme, projects=[project])
-    return {
-        "project": project,
-        "contributions": kpis.of(project),
-        "school_year": kpis.school_year,
-        "can_manage": context.get("can_manage", False),
     }
 
 
