@@ -6,11 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_INPUT, NoBrowserValidation
 from core.periods import HalfYear
-from projects.models import Theme
-from projects.signals import smart_goal_form_fields
+from indicators.models import Indicator
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
-from .selectors import NO_STATUS
 
 
 class PlanForm(NoBrowserValidation, forms.ModelForm):
@@ -52,6 +50,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "description",
             "measure_description",
             "measure_unit",
+            "indicator",
             "target_value",
             "achievable",
             "deadline",
@@ -62,6 +61,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "achievable": forms.Textarea(attrs={"rows": 3}),
             "deadline": DATE_INPUT,
         }
+        error_messages = {"indicator": {"invalid_choice": _("Kies een KPI uit de lijst.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,23 +80,16 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
         )
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
         self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
-        # Fields other apps add (indicators: the KPI the goal is measured by), placed after the goal's own measure.
-        self.extra_field_names = []
-        for _receiver, fields in smart_goal_form_fields.send(sender=type(self), goal=self.instance):
-            for name, field in (fields or {}).items():
-                self.fields[name] = field
-                self.extra_field_names.append(name)
-        if self.extra_field_names:
-            order = list(self.fields)
-            for name in self.extra_field_names:
-                order.remove(name)
-            at = order.index("measure_unit") + 1
-            self.order_fields(order[:at] + self.extra_field_names + order[at:])
+        kpi = self.fields["indicator"]
+        kpi.queryset = Indicator.objects.filter(programme_id=self.instance.plan.project.programme_id).order_by(
+            "position", "code"
+        )
+        kpi.empty_label = _("Geen KPI: alleen de eigen meting hierboven")
+        kpi.label_from_instance = lambda indicator: indicator.name
 
-    @property
-    def extra_data(self) -> dict:
-        """The cleaned values of the fields other apps added, for `smart_goal_save(extra=…)`."""
-        return {name: self.cleaned_data.get(name) for name in self.extra_field_names}
+    def add_prefix(self, field_name):
+        # The KPI choice is posted as "kpi", the name it has had on this page since issue 8.
+        return super().add_prefix("kpi" if field_name == "indicator" else field_name)
 
     def _post_clean(self):
         # The model's clean() repeats the "required" messages of the form; show each message once.
@@ -181,20 +174,3 @@ class StatusForm(NoBrowserValidation, forms.ModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("De datum ligt in de toekomst: leg de status vast die nu geldt."))
         return day
-
-
-class DashboardFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle thema's")
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-
-    def __init__(self, *args, programme, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = programme.themes.order_by("number")
-        self.fields["theme"].label_from_instance = lambda theme: f"{theme.number}. {theme.title}"
-        self.fields["status"].choices = [
-            ("", _("Alle statussen")),
-            *ProjectStatus.Status.choices,
-            (NO_STATUS, _("nog geen status")),
-        ]

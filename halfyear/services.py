@@ -12,12 +12,21 @@ from django.utils.translation import gettext as _
 from core.history import save_with_history
 from core.periods import HalfYear
 from projects import permissions
-from projects.signals import smart_goal_saved, smart_goals_copied
 
 from .models import CycleSettings, HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from .workflow import Action, can_start, check, check_evaluation
 
-GOAL_COPY_FIELDS = ("description", "measure_description", "measure_unit", "target_value", "achievable", "responsible")
+# What a goal keeps when it is copied into the next half-year (PDCA) or a new plan version; `indicator_id`, not
+# `indicator`, so copying reads no KPI rows.
+GOAL_COPY_FIELDS = (
+    "description",
+    "measure_description",
+    "measure_unit",
+    "indicator_id",
+    "target_value",
+    "achievable",
+    "responsible",
+)
 PLAN_COPY_FIELDS = ("context", "aim", "lessons", "hours_requested", "other_costs", "hourly_rate")
 
 
@@ -63,7 +72,7 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
     save_with_history(plan, user=user, reason=_("plan gestart"))
     if previous is not None:
         plan.activities.set(previous.activities.all())
-        number, pairs = 0, []
+        number = 0
         for goal in previous.goals.order_by("number"):
             if goal.result == SmartGoal.Result.MET:
                 continue
@@ -72,8 +81,6 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
             for field in GOAL_COPY_FIELDS:
                 setattr(copy, field, getattr(goal, field))
             save_with_history(copy, user=user, reason=_("voorstel uit %(period)s") % {"period": previous.period})
-            pairs.append((goal, copy))
-        smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return plan
 
 
@@ -189,14 +196,11 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
         setattr(revision, field, getattr(plan, field))
     save_with_history(revision, user=user, reason=_("nieuwe versie: %(reason)s") % {"reason": reason.strip()})
     revision.activities.set(plan.activities.all())
-    pairs = []
     for goal in plan.goals.order_by("number"):
         copy = SmartGoal(plan=revision, number=goal.number, carried_from=goal.carried_from, deadline=goal.deadline)
         for field in GOAL_COPY_FIELDS:
             setattr(copy, field, getattr(goal, field))
         save_with_history(copy, user=user, reason=_("nieuwe versie"))
-        pairs.append((goal, copy))
-    smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return revision
 
 
@@ -204,14 +208,18 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
 
 
 @transaction.atomic
-def smart_goal_save(*, goal: SmartGoal, user, reason: str = "", extra: dict | None = None) -> SmartGoal:
-    """Save a goal; `extra` holds the values of the fields other apps added to the goal form (see signals.py),
-    which they save in the same transaction."""
+def smart_goal_save(*, goal: SmartGoal, user, reason: str = "") -> SmartGoal:
+    """Save a goal; a change of its KPI is named in the history row (which KPI, or that it was unlinked)."""
     check(Action.EDIT, _lock(goal.plan), user)
     if goal.pk is None and not goal.number:
         goal.number = next_goal_number(plan=goal.plan)
+    stored = SmartGoal.objects.filter(pk=goal.pk).values_list("indicator_id", flat=True).first() if goal.pk else None
+    if goal.indicator_id != stored:
+        change = (
+            _("gemeten met KPI %(kpi)s") % {"kpi": goal.indicator.name} if goal.indicator_id else _("KPI losgekoppeld")
+        )
+        reason = f"{reason}; {change}" if reason else change
     save_with_history(goal, user=user, reason=reason)
-    smart_goal_saved.send(sender=SmartGoal, goal=goal, user=user, data=extra or {})
     return goal
 
 

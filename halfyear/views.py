@@ -10,19 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
-from django_tables2 import RequestConfig
 
-from budget import selectors as budget_selectors
 from core.forms import add_service_error
 from core.periods import HalfYear
-from core.views import export_response
 from projects import permissions
 from projects.views import _get_project, programme_view
 
 from . import selectors, services, workflow
 from .forms import (
     CommentForm,
-    DashboardFilterForm,
     EvaluationForm,
     GoalForm,
     GoalResultForm,
@@ -31,7 +27,6 @@ from .forms import (
     StatusForm,
 )
 from .models import HalfYearPlan, SmartGoal
-from .tables import DashboardTable
 from .workflow import Action
 
 
@@ -51,45 +46,6 @@ def _plan_url(plan) -> str:
 def _refuse(request, error: ValidationError, lead: str = "") -> None:
     """Show why a step was refused, as one message."""
     messages.error(request, " ".join([lead, *error.messages]).strip())
-
-
-# ── dashboard ────────────────────────────────────────────────────────────────────────────────────────
-
-
-@programme_view()
-def dashboard(request, programme):
-    today = timezone.localdate()
-    form = DashboardFilterForm(request.GET or None, programme=programme)
-    theme = status = None
-    if form.is_valid():
-        theme, status = form.cleaned_data["theme"], form.cleaned_data["status"] or None
-    rows = selectors.dashboard_rows(programme=programme, today=today, theme=theme, status=status)
-    budgets = budget_selectors.project_budgets(
-        programme=programme, projects=[row.project for row in rows], today=budget_selectors.today()
-    )
-    current = HalfYear.for_date(today)
-    table = DashboardTable(
-        rows,
-        periods=(current.previous(), current, current.next()),
-        today=today,
-        programme=programme,
-        budgets=budgets,
-    )
-    printing = request.GET.get("weergave") == "print"
-    RequestConfig(request, paginate=False).configure(table)
-    if response := export_response(request, table, f"projectdashboard-{today:%Y-%m-%d}"):
-        return response
-    context = {
-        "table": table,
-        "rows": rows,
-        "summary": selectors.dashboard_summary(rows),
-        "filter_form": form,
-        "current": current,
-        "today": today,
-        "printing": printing,
-        "filtered": bool(theme or status),
-    }
-    return render(request, "halfyear/dashboard.html", context)
 
 
 # ── plans ────────────────────────────────────────────────────────────────────────────────────────────
@@ -234,7 +190,7 @@ def goal_edit(request, programme, code, period, number=None):
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         try:
-            services.smart_goal_save(goal=form.instance, user=request.user, extra=form.extra_data)
+            services.smart_goal_save(goal=form.instance, user=request.user)
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -79,7 +79,9 @@ def report_list(request, programme):
     table = ReportTable(selectors.report_list(programme=programme))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
     return export_response(request, table, "voortgangsrapportages") or render(
-        request, "reports/report_list.html", {"table": table}
+        request,
+        "reports/report_list.html",
+        {"table": table, "meetings": selectors.upcoming_meetings(programme=programme)},
     )
 
 

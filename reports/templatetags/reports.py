@@ -1,5 +1,5 @@
-"""Template helpers for meetings and reports: the next meetings on the home page, and the report's figures
-(stored as plain strings) shown the Dutch way with the same badges as the live pages."""
+"""Template helpers for reports: the report's figures (stored as plain strings) shown the Dutch way with the same
+badges as the live pages. Filters over the data they are given; none runs a query."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,18 +15,9 @@ from halfyear.models import ProjectStatus
 from indicators.status import Assessment, Level
 from indicators.templatetags.kpi import format_delta, format_value, status_badge
 
-from .. import charts, selectors
+from .. import charts
 
 register = template.Library()
-
-
-@register.inclusion_tag("reports/_upcoming_meetings.html", takes_context=True)
-def upcoming_meetings(context, programme, limit=3):
-    """The next meetings of the programme, for the home page."""
-    return {
-        "meetings": selectors.upcoming_meetings(programme=programme, limit=limit) if programme else [],
-        "can_manage": context.get("can_manage", False),
-    }
 
 
 def _unit(unit: str):
