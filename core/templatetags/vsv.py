@@ -60,3 +60,11 @@ def pct(value, decimals=2):
     if number is None:
         return "—"
     return f"{number_format(number, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)}%"
+
+
+@register.filter
+def person(user) -> str:
+    """The name to show for a user: the full name, else the user name; empty for nobody (so `|default:` works)."""
+    if user is None or not getattr(user, "pk", None):
+        return ""
+    return user.get_full_name() or user.get_username()
