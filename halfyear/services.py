@@ -307,10 +307,7 @@ def halfyear_evaluation_submit(*, plan: HalfYearPlan, user, today: date | None =
 
 @transaction.atomic
 def project_status_record(*, project, user, status: str, explanation: str, day: date | None = None) -> ProjectStatus:
-    if not permissions.can_record_status(user, project):
-        raise PermissionDenied(
-            _("Alleen programmamanagers en de projectleiders van dit project leggen de status vast.")
-        )
+    permissions.require_record_status(user, project)
     report = ProjectStatus(
         project=project,
         status=status,

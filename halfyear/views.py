@@ -1,7 +1,7 @@
 """Pages of the half-year cycle. Thin: resolve, check permission (workflow.py), call a service or selector, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -378,10 +378,7 @@ def goal_chain(request, programme, code, period, number):
 @require_http_methods(["GET", "POST"])
 def status_record(request, programme, code):
     project = _get_project(programme, code)
-    if not permissions.can_record_status(request.user, project):
-        raise PermissionDenied(
-            _("Alleen programmamanagers en de projectleiders van dit project leggen de status vast.")
-        )
+    permissions.require_record_status(request.user, project)  # early 403; project_status_record checks it too
     form = StatusForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

@@ -233,6 +233,7 @@ def import_detail(request, programme, pk):
         if not result.ok:
             run = runs.import_run_refuse(
                 run=run,
+                user=request.user,
                 errors=result.problems.error_dicts(),
                 warnings=result.problems.warning_dicts(),
                 rows_read=result.rows_read,
@@ -259,6 +260,6 @@ def import_confirm(request, programme, pk):
 @programme_view(manage=True)
 @require_http_methods(["POST"])
 def import_cancel(request, programme, pk):
-    runs.import_run_cancel(run=_get_run(pk))
+    runs.import_run_cancel(run=_get_run(pk), user=request.user)
     messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
     return redirect("import_start")
