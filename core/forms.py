@@ -78,6 +78,16 @@ class DutchMoneyField(DutchDecimalField):
         return text.removeprefix("€").strip()
 
 
+class DutchHoursField(DutchDecimalField):
+    """A number of hours: "12,5", "1.500" (fifteen hundred hours, as with amounts)."""
+
+    default_error_messages = {"invalid": _("Vul een aantal uren in, bijvoorbeeld 12,5.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("dots_group_thousands", True)
+        super().__init__(*args, **kwargs)
+
+
 class DutchIntegerField(forms.IntegerField):
     """A count, with or without thousands dots: "13.405", "13405", "13 405". Shown back with dots ("13.405")."""
 
