@@ -4,8 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_INPUT, NoBrowserValidation
+from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, NoBrowserValidation
 from core.periods import HalfYear
+from core.templatetags.vsv import euro
 from projects.models import Theme
 from projects.signals import smart_goal_form_fields
 
@@ -30,6 +31,7 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
             "lessons": forms.Textarea(attrs={"rows": 4}),
             "activities": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"hours_requested": DutchHoursField, "other_costs": DutchMoneyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,8 +42,8 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
         self.fields["hours_requested"].error_messages["required"] = _(
             "Vul de gevraagde uren in (0 als u geen uren vraagt)."
         )
-        self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: € %(rate)s per uur.") % {
-            "rate": f"{self.instance.hourly_rate:.2f}".replace(".", ",")
+        self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: %(rate)s per uur.") % {
+            "rate": euro(self.instance.hourly_rate, 2)
         }
 
 
@@ -62,6 +64,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "achievable": forms.Textarea(attrs={"rows": 3}),
             "deadline": DATE_INPUT,
         }
+        field_classes = {"target_value": DutchDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +82,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "Een SMART-doel is tijdgebonden: geef een deadline binnen het halfjaar."
         )
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
-        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
+        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
         # Fields other apps add (indicators: the KPI the goal is measured by), placed after the goal's own measure.
         self.extra_field_names = []
         for _receiver, fields in smart_goal_form_fields.send(sender=type(self), goal=self.instance):
@@ -146,12 +149,13 @@ class GoalResultForm(NoBrowserValidation, forms.ModelForm):
             "explanation": forms.Textarea(attrs={"rows": 2}),
             "lesson": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"value_reached": DutchDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = SmartGoal.Result.choices
         self.fields["result"].required = False
-        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
+        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
 
     def _post_clean(self):
         # The service validates the goal as a whole (deadline, measure); the form only cleans the input.
