@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from budget.pace import PaceBands
+from budget.pace import DEFAULT_BANDS, PaceBands
 from projects.models import Programme, Project, Theme
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -46,13 +46,19 @@ class BudgetSettings(models.Model):
         ),
     )
     pace_behind_below_pct = models.DecimalField(
-        _("achter op schema onder (% per kwartaal)"), max_digits=5, decimal_places=2, default=Decimal(20)
+        _("achter op schema onder (% per kwartaal)"),
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_BANDS.behind_below,
     )
     pace_ahead_above_pct = models.DecimalField(
-        _("voor op schema boven (% per kwartaal)"), max_digits=5, decimal_places=2, default=Decimal(30)
+        _("voor op schema boven (% per kwartaal)"), max_digits=5, decimal_places=2, default=DEFAULT_BANDS.ahead_above
     )
     pace_far_ahead_above_pct = models.DecimalField(
-        _("ruim voor op schema boven (% per kwartaal)"), max_digits=5, decimal_places=2, default=Decimal(50)
+        _("ruim voor op schema boven (% per kwartaal)"),
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_BANDS.far_ahead_above,
     )
     history = HistoricalRecords(table_name="projects_historicalbudgetsettings")
 

@@ -358,3 +358,19 @@ def test_budget_change_amount_may_carry_a_euro_sign(role_client, line):
     data |= {"from_line": line("Regelruimte nieuwe maatregelen").pk, "to_line": line("Verzuimaanpak 3.0").pk}
     assert client.post(reverse("budget_change_create"), data).status_code == 302
     assert BudgetChange.objects.get().amount == Decimal("1500.50")
+
+
+def test_pace_legend_shows_the_programmes_bands_with_word_and_icon(steering_client, demo):
+    settings = demo.budget_settings
+    settings.pace_behind_below_pct = Decimal("22.5")
+    settings.save()
+    html = steering_client.get(reverse("budget_overview")).content.decode()
+    legend = html[html.index('<details class="pace-legend">') :]
+    assert "minder dan 22,50% besteed is achter op schema, 22,50–30% is op schema" in legend
+    for icon, word in [
+        ("▼", "achter op schema"),
+        ("✔", "op schema"),
+        ("▲▲", "ruim voor op schema"),
+        ("✖", "boven budget"),
+    ]:
+        assert f'<span aria-hidden="true">{icon}</span> {word}</span>' in legend
