@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.forms import DutchDecimalField, DutchIntegerField, DutchMoneyField
+from core.forms import DutchDecimalField, DutchHoursField, DutchIntegerField, DutchMoneyField
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,13 @@ def test_fields_are_text_boxes_so_a_comma_can_be_typed():
     for field in (DutchDecimalField(), DutchMoneyField(), DutchIntegerField()):
         html = field.widget.render("x", "1,5", attrs=field.widget_attrs(field.widget))
         assert 'type="text"' in html and "step" not in html
+
+
+def test_hours_read_a_comma_and_thousands_dots():
+    hours = DutchHoursField(decimal_places=1)
+    assert (hours.clean("12,5"), hours.clean("1.500"), hours.clean("0.5")) == (Decimal("12.5"), 1500, Decimal("0.5"))
+    with pytest.raises(ValidationError, match="Vul een aantal uren in, bijvoorbeeld 12,5."):
+        hours.clean("twaalf")
 
 
 @pytest.mark.parametrize("text", ["10,5", "1.23", "-3", "veel"])
