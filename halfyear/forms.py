@@ -4,8 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_INPUT, NoBrowserValidation
+from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, NoBrowserValidation
 from core.periods import HalfYear
+from core.templatetags.vsv import euro
 from indicators.models import Indicator
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
@@ -28,6 +29,7 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
             "lessons": forms.Textarea(attrs={"rows": 4}),
             "activities": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"hours_requested": DutchHoursField, "other_costs": DutchMoneyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,8 +40,8 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
         self.fields["hours_requested"].error_messages["required"] = _(
             "Vul de gevraagde uren in (0 als u geen uren vraagt)."
         )
-        self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: € %(rate)s per uur.") % {
-            "rate": f"{self.instance.hourly_rate:.2f}".replace(".", ",")
+        self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: %(rate)s per uur.") % {
+            "rate": euro(self.instance.hourly_rate, 2)
         }
 
 
@@ -62,6 +64,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "deadline": DATE_INPUT,
         }
         error_messages = {"indicator": {"invalid_choice": _("Kies een KPI uit de lijst.")}}
+        field_classes = {"target_value": DutchDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +82,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "Een SMART-doel is tijdgebonden: geef een deadline binnen het halfjaar."
         )
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
-        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
+        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
         kpi = self.fields["indicator"]
         kpi.queryset = Indicator.objects.filter(programme_id=self.instance.plan.project.programme_id).order_by(
             "position", "code"
@@ -139,12 +142,13 @@ class GoalResultForm(NoBrowserValidation, forms.ModelForm):
             "explanation": forms.Textarea(attrs={"rows": 2}),
             "lesson": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"value_reached": DutchDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = SmartGoal.Result.choices
         self.fields["result"].required = False
-        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
+        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
 
     def _post_clean(self):
         # The service validates the goal as a whole (deadline, measure); the form only cleans the input.

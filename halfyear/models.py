@@ -11,22 +11,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from budget.models import DEFAULT_HOURLY_RATE
 from core.periods import HalfYear, validate_period
 
 
 class CycleSettings(models.Model):
-    """A programme's rules for the half-year cycle: deadlines, reminders and the hourly rate."""
+    """A programme's rules for the half-year cycle: deadlines and reminders. The hourly rate a plan starts with
+    is the programme's one rate, in the budget settings (budget.selectors.hourly_rate)."""
 
     programme = models.OneToOneField(
         "projects.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="cycle_settings"
-    )
-    hourly_rate = models.DecimalField(
-        _("uurtarief"),
-        max_digits=8,
-        decimal_places=2,
-        default=Decimal("50.00"),
-        validators=[MinValueValidator(0)],
-        help_text=_("Seed 004, hoofdstuk 7: conform de VSV-regeling € 50 per uur."),
     )
     plan_due_days_before = models.PositiveSmallIntegerField(
         _("plan in te dienen (dagen vóór het halfjaar)"), default=14, validators=[MaxValueValidator(120)]
@@ -90,8 +84,9 @@ class HalfYearPlan(models.Model):
         blank=True,
         validators=[MinValueValidator(0, _("Het aantal uren kan niet negatief zijn."))],
     )
+    # The programme's rate when the plan started, frozen: a later change of the rate does not reprice the plan.
     hourly_rate = models.DecimalField(
-        _("uurtarief"), max_digits=8, decimal_places=2, default=Decimal("50.00"), editable=False
+        _("uurtarief"), max_digits=8, decimal_places=2, default=DEFAULT_HOURLY_RATE, editable=False
     )
     other_costs = models.DecimalField(
         _("overige kosten"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from budget.selectors import hourly_rate
 from core.history import save_with_history
 from core.periods import HalfYear
 from projects import permissions
@@ -31,7 +32,7 @@ PLAN_COPY_FIELDS = ("context", "aim", "lessons", "hours_requested", "other_costs
 
 
 def cycle_settings(*, programme) -> CycleSettings:
-    """The programme's cycle settings, created with the defaults (seed 004: € 50 an hour) when missing."""
+    """The programme's cycle settings, created with the defaults when missing."""
     found, _created = CycleSettings.objects.get_or_create(programme=programme)
     return found
 
@@ -64,8 +65,7 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
         )
     if HalfYearPlan.objects.filter(project=project, period=str(period)).exists():
         raise ValidationError(_("Er is al een plan voor %(period)s.") % {"period": period})
-    settings = cycle_settings(programme=project.programme)
-    plan = HalfYearPlan(project=project, period=str(period), hourly_rate=settings.hourly_rate)
+    plan = HalfYearPlan(project=project, period=str(period), hourly_rate=hourly_rate(programme=project.programme))
     previous = latest_approved(project=project, period=period.previous())
     if previous is not None:
         plan.lessons = _lessons_text(previous)

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from budget.selectors import hourly_rate
 from core.demo import upsert, yaml_decimal
 from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
@@ -40,6 +41,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
     today = today or timezone.localdate()
     current = HalfYear.for_date(today)
     settings = cycle_settings(programme=programme)
+    rate = hourly_rate(programme=programme)  # the budget demo (loaded first) sets it
     data = read_demo()
     users = get_user_model().objects
     manager = users.filter(username="programmamanager").first()
@@ -68,7 +70,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
                 "aim": _text(item.get("aim")),
                 "lessons": lessons,
                 "hours_requested": yaml_decimal(item.get("hours")),
-                "hourly_rate": settings.hourly_rate,
+                "hourly_rate": rate,
                 "other_costs": yaml_decimal(item.get("other_costs", 0)),
                 "review_comment": "",
                 "submitted_at": _moment(deadline - timedelta(days=3)) if approved else None,

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.forms import DutchDecimalField
 from core.numbers import parse_decimal
-from indicators.forms import DutchDecimalField
 from indicators.models import Indicator, Measurement, Target
 
 
