@@ -2,10 +2,10 @@
 app's selectors for its part and renders them together; no app below knows about the others' parts."""
 
 from django.shortcuts import render
-from django.utils import timezone
 from django_tables2 import RequestConfig
 
 from budget import selectors as budget_selectors
+from core import clock
 from core.periods import HalfYear
 from core.views import export_response
 from halfyear import selectors as halfyear_selectors
@@ -33,7 +33,7 @@ def project_detail(request, programme, code):
     """The plan's project with its KPIs (indicators), budget (budget) and half-year cycle (halfyear)."""
     project = _get_project(programme, code)
     kpis = kpis_by_project(programme=programme, projects=[project])
-    cycle = halfyear_selectors.project_cycle(project=project, today=timezone.localdate())
+    cycle = halfyear_selectors.project_cycle(project=project, today=clock.today())
     cycle["can_record_status"] = permissions.can_record_status(request.user, project)
     cycle["can_start"] = halfyear_workflow.can_start(request.user, project)
     context = {
@@ -50,7 +50,7 @@ def project_detail(request, programme, code):
 def project_dashboard(request, programme):
     """Per project its status and half-year cycle (halfyear), budget vs spent (budget) and the KPIs it
     contributes to (indicators), each read for all projects at once: a fixed number of queries."""
-    today = timezone.localdate()
+    today = clock.today()
     form = DashboardFilterForm(request.GET or None, programme=programme)
     theme = status = None
     if form.is_valid():

@@ -1,9 +1,9 @@
 """Forms of the half-year cycle: input cleaning and clear Dutch messages, nothing else."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, NoBrowserValidation
 from core.periods import HalfYear
 from core.templatetags.vsv import euro
@@ -175,6 +175,6 @@ class StatusForm(NoBrowserValidation, forms.ModelForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if day > timezone.localdate():
+        if day > clock.today():
             raise forms.ValidationError(_("De datum ligt in de toekomst: leg de status vast die nu geldt."))
         return day

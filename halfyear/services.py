@@ -5,11 +5,11 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from budget.selectors import hourly_rate
+from core import clock
 from core.history import save_with_history
 from core.periods import HalfYear
 from projects import permissions
@@ -58,7 +58,7 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
     if not can_start(user, project):
         raise PermissionDenied(_("Alleen de projectleiders van dit project schrijven het halfjaarplan."))
     period = HalfYear.parse(period)
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if period < HalfYear.for_date(today):
         raise ValidationError(
             _("Het halfjaar %(period)s is al voorbij; daarvoor start u geen plan meer.") % {"period": period}
@@ -145,7 +145,7 @@ def halfyear_plan_submit(*, plan: HalfYearPlan, user) -> HalfYearPlan:
     if errors:
         raise ValidationError(errors, code="incomplete")
     plan.status = move.target
-    plan.submitted_at = timezone.now()
+    plan.submitted_at = clock.now()
     plan.submitted_by = user
     return save_with_history(plan, user=user, reason=_("ingediend"))
 
@@ -155,7 +155,7 @@ def halfyear_plan_approve(*, plan: HalfYearPlan, user, comment: str = "") -> Hal
     plan = _lock(plan)
     move = check(Action.APPROVE, plan, user)
     plan.status = move.target
-    plan.decided_at = timezone.now()
+    plan.decided_at = clock.now()
     plan.decided_by = user
     plan.review_comment = comment.strip()
     return save_with_history(plan, user=user, reason=_("goedgekeurd"))
@@ -168,7 +168,7 @@ def halfyear_plan_return(*, plan: HalfYearPlan, user, comment: str) -> HalfYearP
     if not comment.strip():
         raise ValidationError({"comment": _("Schrijf erbij wat de projectleider moet aanpassen.")})
     plan.status = move.target
-    plan.decided_at = timezone.now()
+    plan.decided_at = clock.now()
     plan.decided_by = user
     plan.review_comment = comment.strip()
     return save_with_history(plan, user=user, reason=_("teruggestuurd: %(comment)s") % {"comment": comment.strip()})
@@ -241,7 +241,7 @@ def next_goal_number(*, plan: HalfYearPlan) -> int:
 
 def _check_evaluation_open(plan: HalfYearPlan, today: date | None) -> None:
     opens = evaluation_opens(plan.period_obj)
-    if (today or timezone.localdate()) < opens:
+    if (today or clock.today()) < opens:
         raise ValidationError(
             _("Het halfjaar %(period)s wordt geëvalueerd vanaf %(date)s.")
             % {"period": plan.period, "date": date_format(opens, "j F Y")},
@@ -297,7 +297,7 @@ def halfyear_evaluation_submit(*, plan: HalfYearPlan, user, today: date | None =
     if errors:
         raise ValidationError(errors, code="incomplete")
     evaluation.status = HalfYearEvaluation.Status.SUBMITTED
-    evaluation.submitted_at = timezone.now()
+    evaluation.submitted_at = clock.now()
     evaluation.submitted_by = user
     return save_with_history(evaluation, user=user, reason=_("evaluatie ingediend"))
 
@@ -312,7 +312,7 @@ def project_status_record(*, project, user, status: str, explanation: str, day: 
         project=project,
         status=status,
         explanation=explanation.strip(),
-        date=day or timezone.localdate(),
+        date=day or clock.today(),
         recorded_by=user,
     )
     return save_with_history(report, user=user, reason=_("status vastgelegd"))

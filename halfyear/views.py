@@ -6,11 +6,11 @@ from django.forms import formset_factory
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import clock
 from core.forms import add_service_error
 from core.periods import HalfYear
 from projects import permissions
@@ -54,7 +54,7 @@ def _refuse(request, error: ValidationError, lead: str = "") -> None:
 @programme_view()
 def plan_list(request, programme, code):
     project = _get_project(programme, code)
-    today = timezone.localdate()
+    today = clock.today()
     current = HalfYear.for_date(today)
     plans = selectors.project_plans(project=project)
     existing = {plan.period for plan in plans}
@@ -108,7 +108,7 @@ def plan_detail(request, programme, code, period):
     project = _get_project(programme, code)
     revision = request.GET.get("versie")
     plan = _plan(project, period, int(revision) if revision and revision.isdigit() else None)
-    today = timezone.localdate()
+    today = clock.today()
     evaluation = selectors.evaluation_of(plan)
     settings = services.cycle_settings(programme=programme)
     can_evaluate = (
@@ -379,7 +379,7 @@ def goal_chain(request, programme, code, period, number):
 def status_record(request, programme, code):
     project = _get_project(programme, code)
     permissions.require_record_status(request.user, project)  # early 403; project_status_record checks it too
-    form = StatusForm(request.POST or None, initial={"date": timezone.localdate()})
+    form = StatusForm(request.POST or None, initial={"date": clock.today()})
     if request.method == "POST" and form.is_valid():
         try:
             services.project_status_record(

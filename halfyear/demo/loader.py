@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from budget.selectors import hourly_rate
+from core import clock
 from core.demo import upsert, yaml_decimal
 from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
@@ -38,7 +39,7 @@ def _text(value) -> str:
 
 @transaction.atomic
 def load_halfyear_demo(*, programme, today: date | None = None) -> None:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     current = HalfYear.for_date(today)
     settings = cycle_settings(programme=programme)
     rate = hourly_rate(programme=programme)  # the budget demo (loaded first) sets it

@@ -16,10 +16,10 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core import clock
 from projects import permissions
 
 from .. import selectors
@@ -35,7 +35,7 @@ def checksum_of(data: bytes) -> str:
 
 
 def already_imported_message(run: ImportRun) -> str:
-    when = timezone.localtime(run.finished_at or run.created_at)
+    when = clock.local_time(run.finished_at or run.created_at)
     return _("Dit bestand is al geïmporteerd op %(date)s (import %(pk)s); er verandert niets.") % {
         "date": date_format(when, "j F Y, H:i"),
         "pk": run.pk,
@@ -129,7 +129,7 @@ def _claim(run: ImportRun) -> bool:
     """Mark a queued run (or one a crashed worker left running) as running; False if it is not ours to run."""
     claimed = ImportRun.objects.filter(
         pk=run.pk, status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING]
-    ).update(status=ImportRun.Status.RUNNING, started_at=timezone.now())
+    ).update(status=ImportRun.Status.RUNNING, started_at=clock.now())
     run.refresh_from_db()
     return bool(claimed)
 
@@ -159,7 +159,7 @@ def _problem(message: str) -> dict:
 
 def _finish(run: ImportRun, status: str, *, errors=None, warnings=None, summary: str = "") -> ImportRun:
     run.status = status
-    run.finished_at = timezone.now()
+    run.finished_at = clock.now()
     if errors is not None:
         run.errors = errors
     if warnings is not None:
