@@ -47,7 +47,7 @@ def figure(value, unit):
 def delta(trend, unit):
     if not trend:
         return ""
-    return format_delta(Decimal(trend["delta"]), _unit(unit))
+    return format_delta(Decimal(trend.delta), _unit(unit))
 
 
 @register.filter
@@ -84,9 +84,12 @@ def state_badge(pair):
 
 @register.filter
 def isodate(value):
-    """An ISO date or datetime string from a snapshot back to a date/datetime, for the |date filter."""
+    """A snapshot's date or moment for the |date filter: already a date/datetime in a typed Snapshot, an ISO
+    string in raw stored JSON."""
     if not value:
         return None
+    if isinstance(value, date):  # datetime too
+        return value
     if "T" in value:
         return datetime.fromisoformat(value)
     return date.fromisoformat(value)
@@ -94,26 +97,28 @@ def isodate(value):
 
 @register.filter
 def kpi_chart(row):
-    return mark_safe(charts.kpi_chart(row))
+    return mark_safe(charts.kpi_chart(row.to_json()))
 
 
 @register.filter
 def budget_chart(budget):
-    return mark_safe(charts.budget_chart(budget["sections"], budget["year"])) if budget else ""
+    if not budget:
+        return ""
+    return mark_safe(charts.budget_chart([section.to_json() for section in budget.sections], budget.year))
 
 
 @register.filter
 def kpi_groups(kpi):
     """[(group label, rows)] in the dashboard's order."""
     groups = {}
-    for row in kpi["rows"]:
-        groups.setdefault(row["group_label"], []).append(row)
+    for row in kpi.rows:
+        groups.setdefault(row.group_label, []).append(row)
     return list(groups.items())
 
 
 @register.filter
 def count_status(rows, level):
-    return sum(1 for row in rows if row["status"] == level)
+    return sum(1 for row in rows if row.status == level)
 
 
 @register.filter
