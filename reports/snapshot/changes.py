@@ -4,6 +4,7 @@ Measurement history), KPIs and projects whose status moved, plans approved in be
 from datetime import datetime
 
 from django.utils import timezone
+from simple_history.models import to_historic
 
 from halfyear.models import HalfYearPlan
 from indicators.models import Measurement
@@ -22,6 +23,8 @@ from .schema import (
 # Higher is better: how KPI statuses and project statuses rank when the report says "up" or "down".
 KPI_RANK = {Level.BEHIND.value: 0, Level.AT_RISK.value: 1, Level.ON_TRACK.value: 2}
 PROJECT_RANK = {"achter": 0, "risico": 1, "op_schema": 2, "afgerond": 3}
+# A figure counts as changed when one of these differs between its history rows.
+FIGURE_FIELDS = ["value", "finality"]
 
 
 def _rank_change(rank: dict, old, new) -> str:
@@ -31,8 +34,9 @@ def _rank_change(rank: dict, old, new) -> str:
 
 
 def figure_changes(*, programme, since: datetime, until: datetime) -> list[FigureChange]:
-    """New and revised figures (DUO imports and hand entries) between two moments, from the Measurement history:
-    one entry per figure, from its value before `since` to its value at `until`. Two queries."""
+    """New, revised and deleted figures (DUO imports and hand entries) between two moments: one entry per
+    figure, from what it was at `since` (simple-history's `as_of`) to its last history row up to `until`,
+    compared with `diff_against`. Two queries."""
     window = list(
         Measurement.history.filter(
             indicator__programme=programme,
@@ -45,23 +49,21 @@ def figure_changes(*, programme, since: datetime, until: datetime) -> list[Figur
     )
     if not window:
         return []
-    before = {}
-    for row in (
-        Measurement.history.filter(id__in={row.id for row in window}, history_date__lte=since)
-        .order_by("history_date", "history_id")
-        .only("id", "value", "finality", "history_type")
-    ):
-        before[row.id] = None if row.history_type == "-" else row
     last = {}
     for row in window:
         last[row.id] = row
+    # The figures as they were at `since` (one deleted by then is not among them), as history rows to diff.
+    before = {
+        figure.pk: to_historic(figure)
+        for figure in Measurement.history.as_of(since).filter(id__in=list(last)).order_by("history_date", "history_id")
+    }
     changes = []
     for measurement_id, row in last.items():
         old = before.get(measurement_id)
         deleted = row.history_type == "-"
-        if old is not None and not deleted and old.value == row.value and old.finality == row.finality:
-            continue
         if old is None and deleted:
+            continue
+        if old is not None and not deleted and not row.diff_against(old, included_fields=FIGURE_FIELDS).changes:
             continue
         changes.append(
             FigureChange(
