@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from budget import selectors
-from projects.models import BudgetLine
+from budget.models import BudgetLine
 
 # A fixed "today" for the pace: 30 June 2024, half way through the last budget year (182 of 366 days).
 TODAY = date(2024, 6, 30)

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budget import services
-from projects.models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, SpendingEntry
+from budget.models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, SpendingEntry
 
 from .conftest import TODAY
 
