@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from budget.pace import Pace, PaceResult
+from core.charts import responsive
 from core.templatetags.vsv import euro
 from halfyear.models import ProjectStatus
 from indicators.status import Assessment, Level
@@ -97,14 +98,12 @@ def isodate(value):
 
 @register.filter
 def kpi_chart(row):
-    return mark_safe(charts.kpi_chart(row.to_json()))
+    return mark_safe(responsive(charts.kpi_chart(row)))
 
 
 @register.filter
 def budget_chart(budget):
-    if not budget:
-        return ""
-    return mark_safe(charts.budget_chart([section.to_json() for section in budget.sections], budget.year))
+    return mark_safe(responsive(charts.budget_chart(budget.sections, budget.year))) if budget else ""
 
 
 @register.filter
