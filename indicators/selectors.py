@@ -229,25 +229,6 @@ def indicator_detail(*, programme: Programme, code: str, since: datetime | None 
     return IndicatorRow(indicator, rows)
 
 
-def chart_data(row: IndicatorRow) -> dict:
-    """What the chart draws, as plain numbers (the page shows the same figures in a table)."""
-    indicator = row.indicator
-
-    def number(value):
-        return None if value is None else float(value)
-
-    years = list(row.years.values())
-    return {
-        "labels": [r.school_year for r in years],
-        "actual": [number(r.actual) for r in years],
-        "provisional": [bool(r.measurement and r.measurement.is_provisional) for r in years],
-        "target": [number(r.target.value) if r.target else None for r in years],
-        "norm": number(indicator.norm),
-        "baseline": number(indicator.baseline),
-        "unit": indicator.unit,
-    }
-
-
 def indicator_history(*, indicator: Indicator, limit: int = 200):
     """Changes to the indicator, its targets and its figures, newest first, with who, what and why."""
     indicator_fields = [

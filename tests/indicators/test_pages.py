@@ -81,13 +81,20 @@ def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo)
     assert "slechter dan de nulmeting" in row
 
 
-def test_indicator_page_has_chart_data_and_the_same_figures_in_a_table(steering_client):
+def test_indicator_page_has_a_chart_and_the_same_figures_in_a_table(steering_client):
     response = steering_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-4"}))
     html = response.content.decode()
-    chart = response.context["chart"]
-    assert chart["labels"][0] == "2018-2019" and chart["labels"][-1] == "2023-2024"
-    assert chart["actual"][0] == 3.70 and chart["target"][-1] == 3.00 and chart["norm"] == 3.0
-    assert 'id="kpi-chart-data"' in html and "chart.umd.min.js" in html and "js/kpi-chart.js" in html
+    # The chart is SVG drawn on the server (wide and narrow), no script: years, figures, targets, baseline, norm.
+    wide = html[html.index('<div class="chart__wide">') : html.index('<div class="chart__narrow">')]
+    assert html.count('role="img"') == 2 and "<script" not in html.split("</main>")[0].split("<main")[-1]
+    assert '<title id="chart-mbo-niveau-4-t">Grafiek van VSV MBO niveau 4 per schooljaar</title>' in wide
+    x_labels = re.findall(r'class="chart-x-label"[^>]*>([^<]+)<', wide)
+    assert x_labels[0] == "2018-2019" and x_labels[-1] == "2023-2024"
+    description = re.search(r"<desc[^>]*>([^<]+)</desc>", wide)[1]
+    assert description.startswith("2018-2019 cijfer 3,70%") and description.endswith("landelijke norm 3,00%")
+    assert "2023-2024 cijfer" in description and "streefcijfer 3,00%; nulmeting" in description
+    assert wide.count('class="chart-series"') == 2 and wide.count('class="chart-reference"') == 2
+    assert "chart.umd.min.js" not in html and "kpi-chart.js" not in html
     assert "1e streefpercentage 1-10-2021" in html and "3,50%" in html
     assert "281 / 7.595" in html or "281 / 7595" in html
     assert "cijfers aangeleverd in maart 2020" in html and "schooljaar 2024-2025" in html
