@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
+from core.charts import responsive
 from core.forms import add_service_error
 from core.periods import BudgetYear
 from core.templatetags.vsv import euro
@@ -17,6 +19,7 @@ from projects import permissions
 from projects.views import programme_view
 
 from . import selectors, services
+from .charts import budget_chart
 from .forms import BudgetChangeForm, DecisionForm, SpendingForm
 from .models import BudgetChange, BudgetLine
 from .tables import BudgetChangeTable, BudgetOverviewTable, SpendingTable
@@ -77,17 +80,17 @@ def budget_overview(request, programme):
     response = export_response(request, table, f"begroting-{overview.year}")
     if response:
         return response
-    chart = {
-        "labels": [block.section.title for block in overview.sections],
-        "budget": [float(block.figures.current.get(overview.year) or 0) for block in overview.sections],
-        "spent": [float(block.figures.spent.get(overview.year, 0)) for block in overview.sections],
-        "budgetLabel": _("Begroot %(year)s") % {"year": overview.year},
-        "spentLabel": _("Besteed %(year)s") % {"year": overview.year},
-    }
+    chart = budget_chart(
+        [
+            (block.section.title, block.figures.current.get(overview.year), block.figures.spent.get(overview.year, 0))
+            for block in overview.sections
+        ],
+        overview.year,
+    )
     context = {
         "overview": overview,
         "table": table,
-        "chart": chart,
+        "chart": mark_safe(responsive(chart)),
         "can_propose": permissions.can_propose_budget_change(request.user, programme),
     }
     return render(request, "budget/overview.html", context)

@@ -10,8 +10,8 @@ from core.history import save_with_history
 from core.periods import Quarter
 
 from . import permissions, selectors
-from .content import gather
 from .models import Meeting, ProgressReport, ReportComment
+from .snapshot import gather
 
 
 def _lock(report: ProgressReport) -> ProgressReport:
@@ -95,7 +95,9 @@ def report_publish(*, report: ProgressReport, user, now=None) -> ProgressReport:
     if report.is_published:
         raise ValidationError(_("Deze rapportage is al gepubliceerd."))
     now = now or timezone.now()
-    report.snapshot = gather(programme=report.programme, now=now, previous=selectors.previous_report(report=report))
+    report.snapshot = gather(
+        programme=report.programme, now=now, previous=selectors.previous_report(report=report)
+    ).to_json()
     report.status = ProgressReport.Status.PUBLISHED
     report.published_at = now
     report.published_by = user

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from core.periods import Quarter
 
-from ..content import gather
 from ..models import Meeting, ProgressReport
+from ..snapshot import gather
 
 DEMO_FILE = Path(__file__).with_name("reports.yaml")
 REASON = "demo geladen"
@@ -70,7 +70,7 @@ def load_reports_demo(*, programme, now=None) -> None:
         risks=_text(spec["risks"]),
         decisions_requested=_text(spec["decisions_requested"]),
         status=ProgressReport.Status.PUBLISHED,
-        snapshot=gather(programme=programme, now=now),
+        snapshot=gather(programme=programme, now=now).to_json(),
         published_at=now,
         published_by=manager,
         created_by=manager,

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from budget.pace import Pace, PaceResult
+from core.charts import responsive
 from core.templatetags.vsv import euro
 from halfyear.models import ProjectStatus
 from indicators.status import Assessment, Level
@@ -38,7 +39,7 @@ def figure(value, unit):
 def delta(trend, unit):
     if not trend:
         return ""
-    return format_delta(Decimal(trend["delta"]), _unit(unit))
+    return format_delta(Decimal(trend.delta), _unit(unit))
 
 
 @register.filter
@@ -75,9 +76,12 @@ def state_badge(pair):
 
 @register.filter
 def isodate(value):
-    """An ISO date or datetime string from a snapshot back to a date/datetime, for the |date filter."""
+    """A snapshot's date or moment for the |date filter: already a date/datetime in a typed Snapshot, an ISO
+    string in raw stored JSON."""
     if not value:
         return None
+    if isinstance(value, date):  # datetime too
+        return value
     if "T" in value:
         return datetime.fromisoformat(value)
     return date.fromisoformat(value)
@@ -85,26 +89,26 @@ def isodate(value):
 
 @register.filter
 def kpi_chart(row):
-    return mark_safe(charts.kpi_chart(row))
+    return mark_safe(responsive(charts.kpi_chart(row)))
 
 
 @register.filter
 def budget_chart(budget):
-    return mark_safe(charts.budget_chart(budget["sections"], budget["year"])) if budget else ""
+    return mark_safe(responsive(charts.budget_chart(budget.sections, budget.year))) if budget else ""
 
 
 @register.filter
 def kpi_groups(kpi):
     """[(group label, rows)] in the dashboard's order."""
     groups = {}
-    for row in kpi["rows"]:
-        groups.setdefault(row["group_label"], []).append(row)
+    for row in kpi.rows:
+        groups.setdefault(row.group_label, []).append(row)
     return list(groups.items())
 
 
 @register.filter
 def count_status(rows, level):
-    return sum(1 for row in rows if row["status"] == level)
+    return sum(1 for row in rows if row.status == level)
 
 
 @register.filter

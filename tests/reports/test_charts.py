@@ -1,20 +1,59 @@
-from reports.charts import budget_chart, kpi_chart
+"""The report's charts, drawn from a snapshot as it is stored: per KPI its figures, targets and norm through the
+school years; the budget per theme. The same charts as on the KPI page and the budget page (core.charts)."""
 
-ROW = {
-    "code": "mbo-niveau-3",
-    "name": "VSV MBO niveau 3",
-    "unit": "percentage",
-    "norm": "3.60",
-    "series": [
-        {"school_year": "2018-2019", "actual": "3.72", "provisional": False, "target": None},
-        {"school_year": "2020-2021", "actual": None, "provisional": False, "target": "3.70"},
-        {"school_year": "2021-2022", "actual": "3.40", "provisional": True, "target": "3.50"},
-    ],
-}
+import xml.etree.ElementTree as ET
+
+from core.charts import render
+from reports.charts import budget_chart, kpi_chart
+from reports.snapshot.schema import BudgetBlock, KpiRow
+
+SVG = "{http://www.w3.org/2000/svg}"
+ROW = KpiRow.from_json(
+    {
+        "code": "mbo-niveau-3",
+        "name": "VSV MBO niveau 3",
+        "group": "mbo",
+        "group_label": "MBO",
+        "unit": "percentage",
+        "baseline": "3.72",
+        "norm": "3.60",
+        "target": "3.50",
+        "target_label": "2e streefpercentage 1-10-2022",
+        "actual": "3.40",
+        "provisional": True,
+        "status": "op-koers",
+        "progress_pct": "100",
+        "note": "",
+        "trend": None,
+        "series": [
+            {"school_year": "2018-2019", "actual": "3.72", "provisional": False, "target": None},
+            {"school_year": "2020-2021", "actual": None, "provisional": False, "target": "3.70"},
+            {"school_year": "2021-2022", "actual": "3.40", "provisional": True, "target": "3.50"},
+        ],
+    }
+)
+
+
+def _block(title, budget, spent):
+    return BudgetBlock.from_json(
+        {
+            "title": title,
+            "theme": None,
+            "budget": budget,
+            "spent": spent,
+            "spent_pct": None,
+            "pace": "achter",
+            "per_year": {"2024": {"budget": budget, "spent": spent}},
+        }
+    )
+
+
+def _classed(root, cls):
+    return [node for node in root.iter() if node.get("class") == cls]
 
 
 def test_kpi_chart_draws_the_figures_and_says_them_in_words():
-    svg = kpi_chart(ROW)
+    svg = render(kpi_chart(ROW))
     assert svg.startswith("<svg") and 'role="img"' in svg
     assert '<title id="chart-mbo-niveau-3-t">VSV MBO niveau 3</title>' in svg
     # The description reads the same figures the Dutch way, provisional marked.
@@ -23,16 +62,59 @@ def test_kpi_chart_draws_the_figures_and_says_them_in_words():
     assert svg.count("<circle") == 3  # two figures and the legend
     assert "<polyline" in svg  # the line through the figures and the target line
 
+    root = ET.fromstring(svg)
+    assert (
+        root.get("aria-labelledby") == "chart-mbo-niveau-3-t" and root.get("aria-describedby") == "chart-mbo-niveau-3-d"
+    )
+    # Every school year from the first to the last is on the axis, the one without figures too.
+    assert [node.text for node in _classed(root, "chart-x-label")] == [
+        "2018-2019",
+        "2019-2020",
+        "2020-2021",
+        "2021-2022",
+    ]
+    assert [node.text for node in _classed(root, "chart-y-label")][-1].endswith("%")
+    figures, targets = _classed(root, "chart-series")
+    assert [len(_classed(group, "chart-point")) for group in (figures, targets)] == [2, 2]
+    assert [point.get("fill") for point in _classed(figures, "chart-point")] == [
+        "#1d4ed8",
+        "#ffffff",
+    ]  # open: voorlopig
+    assert len(_classed(root, "chart-reference")) == 1  # the norm; the report draws no baseline
+    assert [node.text for node in _classed(root, "chart-legend-label")] == [
+        "cijfer (open rondje: voorlopig)",
+        "streefcijfer",
+        "landelijke norm",
+    ]
+
 
 def test_no_chart_without_figures_or_targets():
-    assert kpi_chart({**ROW, "series": [{"school_year": "2020-2021", "actual": None, "target": None}]}) == ""
+    empty = KpiRow.from_json(
+        {
+            **ROW.to_json(),
+            "series": [{"school_year": "2020-2021", "actual": None, "provisional": False, "target": None}],
+        }
+    )
+    assert kpi_chart(empty) is None and render(kpi_chart(empty)) == ""
 
 
 def test_budget_chart_names_every_theme_with_its_budget():
     sections = [
-        {"title": "1. Ondersteunen en versterken LOB", "budget": "62500.00", "spent": "12000"},
-        {"title": "Werkbudget programma", "budget": "81842.00", "spent": "0"},
+        _block("1. Ondersteunen en versterken LOB", "62500.00", "12000"),
+        _block("Werkbudget programma", "81842.00", "0"),
+        _block("Zonder budget en zonder besteding", None, "0"),
     ]
-    svg = budget_chart(sections, 2024)
+    svg = render(budget_chart(sections, 2024))
     assert "Begroot en besteed per thema in 2024" in svg
     assert "€ 62.500" in svg and "besteed € 12.000" in svg
+
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title").text == "Begroot en besteed per thema in 2024"
+    assert [node.text for node in _classed(root, "chart-category")] == [
+        "1. Ondersteunen en versterken LOB",
+        "Werkbudget programma",
+    ]
+    assert len(_classed(root, "chart-bar")) == 4  # begroot and besteed for each of the two themes
+    assert [node.text for node in _classed(root, "chart-value")] == ["€ 62.500", "€ 12.000", "€ 81.842", "€ 0"]
+    assert [node.text for node in _classed(root, "chart-legend-label")] == ["begroot", "besteed"]
+    assert [node.text for node in _classed(root, "chart-x-label")][0] == "€ 0"
