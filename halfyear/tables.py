@@ -1,5 +1,5 @@
 """Where a project stands in a half-year, as (key, Dutch word) and as a badge: for the project dashboard's table
-(dashboards/tables.py) and the quarterly report (reports/content.py)."""
+(dashboards/tables.py) and the quarterly report (reports/snapshot/)."""
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format

@@ -3,14 +3,15 @@
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils import timezone
+
+from core import clock
 
 from .models import Meeting, ProgressReport, ReportComment
 from .snapshot import DriftItem, Snapshot, drift, gather
 
 
 def upcoming_meetings(*, programme, today: date | None = None, limit: int = 3) -> list[Meeting]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return list(Meeting.objects.filter(programme=programme, date__gte=today).order_by("date", "kind")[:limit])
 
 

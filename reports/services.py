@@ -3,9 +3,9 @@ row (who and why)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import clock
 from core.history import save_with_history
 from core.periods import Quarter
 
@@ -94,7 +94,7 @@ def report_publish(*, report: ProgressReport, user, now=None) -> ProgressReport:
     report = _lock(report)
     if report.is_published:
         raise ValidationError(_("Deze rapportage is al gepubliceerd."))
-    now = now or timezone.now()
+    now = now or clock.now()
     report.snapshot = gather(
         programme=report.programme, now=now, previous=selectors.previous_report(report=report)
     ).to_json()

@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
+from core import clock
 from core.periods import Quarter
 
 from ..models import Meeting, ProgressReport
@@ -34,8 +34,8 @@ def _text(value) -> str:
 
 @transaction.atomic
 def load_reports_demo(*, programme, now=None) -> None:
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+    now = now or clock.now()
+    today = clock.local_date(now)
     data = read_demo()
     for item in data["meetings"]:
         ahead = Meeting.objects.filter(programme=programme, kind=item["kind"], is_demo=True, date__gte=today)

@@ -3,9 +3,9 @@ Measurement history), KPIs and projects whose status moved, plans approved in be
 
 from datetime import datetime
 
-from django.utils import timezone
 from simple_history.models import to_historic
 
+from core import clock
 from halfyear.models import HalfYearPlan
 from indicators.models import Measurement
 from indicators.status import Level
@@ -76,7 +76,7 @@ def figure_changes(*, programme, since: datetime, until: datetime) -> list[Figur
                 new=None if deleted else row.value,
                 finality=str(row.get_finality_display()),
                 source=str(row.get_source_display()),
-                when=timezone.localtime(row.history_date).date(),
+                when=clock.local_date(row.history_date),
                 who=(row.history_user.get_full_name() or row.history_user.username) if row.history_user else "",
                 reason=row.history_change_reason or "",
             )
@@ -147,7 +147,7 @@ def changes_since(*, programme, previous: Snapshot, current: Snapshot, since: da
                 title=plan.project.title,
                 period=plan.period,
                 revision=plan.revision,
-                when=timezone.localtime(plan.decided_at).date(),
+                when=clock.local_date(plan.decided_at),
             )
             for plan in approved
         ],

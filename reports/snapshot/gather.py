@@ -13,10 +13,10 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget import selectors as budget_selectors
+from core import clock
 from halfyear import selectors as halfyear_selectors
 from halfyear.tables import evaluation_state, plan_state
 from indicators import selectors as kpi_selectors
@@ -169,8 +169,8 @@ def _projects(programme, today) -> ProjectsSection:
 
 def gather(*, programme, now: datetime | None = None, previous=None) -> Snapshot:
     """The whole content of a report as of `now`. `previous` is the previous published report (or None)."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+    now = now or clock.now()
+    today = clock.local_date(now)
     content = Snapshot(
         format=FORMAT,
         gathered_at=now,
