@@ -6,8 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import euro
 from core.forms import DutchHoursField, DutchMoneyField
-from core.templatetags.vsv import euro
 
 from .models import BudgetLine
 

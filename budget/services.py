@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.formatting import euro
 from core.history import save_with_history
-from core.templatetags.vsv import euro
 from projects import permissions
 from projects.models import Programme
 

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from core.charts import responsive
+from core.formatting import euro
 from core.forms import add_service_error
 from core.periods import BudgetYear
-from core.templatetags.vsv import euro
 from core.views import export_response
 from projects import permissions
 from projects.views import programme_view

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budget.tables import number, pace_badge
-from core.templatetags.vsv import euro, pct
+from core.formatting import euro, pct
 from halfyear.tables import badge, evaluation_state, goals_text, plan_state
 from indicators.contributions import KpiColumn, ProjectKpis
 

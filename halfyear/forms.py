@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.formatting import euro
 from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, NoBrowserValidation
 from core.periods import HalfYear
-from core.templatetags.vsv import euro
 from indicators.models import Indicator
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.templatetags.vsv import pct
+from core.formatting import pct
 from indicators.models import Indicator
 
 register = template.Library()

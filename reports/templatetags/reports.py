@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from budget.pace import Pace, PaceResult
 from core.charts import responsive
-from core.templatetags.vsv import euro
+from core.formatting import euro
 from halfyear.models import ProjectStatus
 from indicators.status import Assessment, Level
 from indicators.templatetags.kpi import format_delta, format_value, status_badge
