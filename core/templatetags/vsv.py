@@ -1,9 +1,11 @@
-"""Template helpers shared by every page: form widgets in the NL Design System style, Dutch numbers."""
+"""Template helpers shared by every page: form widgets in the NL Design System style, Dutch numbers, badges."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+
+from core import badges
 
 register = template.Library()
 
@@ -68,3 +70,9 @@ def person(user) -> str:
     if user is None or not getattr(user, "pk", None):
         return ""
     return user.get_full_name() or user.get_username()
+
+
+@register.simple_tag
+def badge(tone, word, extra_class=""):
+    """{% badge "ok" _("op koers") %}: a (tone, word) pair as a status badge (core/badges.py)."""
+    return badges.badge(tone, word, extra_class=extra_class)
