@@ -38,12 +38,8 @@ def format_delta(delta, indicator: Indicator) -> str:
 
 
 def status_badge(assessment) -> str:
-    return format_html(
-        '<span class="kpi-status kpi-status--{}"><span class="kpi-status__icon" aria-hidden="true">{}</span> {}</span>',
-        assessment.css,
-        assessment.icon,
-        assessment.label,
-    )
+    """A KPI's status as a badge (core/badges.py): the look its level has in indicators/status.py."""
+    return assessment.look.badge()
 
 
 @register.filter
@@ -132,22 +128,7 @@ def revision_mark(revision, indicator):
     )
 
 
-# Word, icon and CSS modifier of an import run's status: never colour alone.
-IMPORT_STATUS_DISPLAY = {
-    "voorbeeld": ("…", "none"),
-    "wachtrij": ("⏳", "none"),
-    "bezig": ("⟳", "risk"),
-    "geslaagd": ("✓", "ok"),
-    "mislukt": ("✕", "behind"),
-}
-
-
 @register.filter
 def import_status_badge(run) -> str:
-    icon, css = IMPORT_STATUS_DISPLAY[run.status]
-    return format_html(
-        '<span class="kpi-status kpi-status--{}"><span class="kpi-status__icon" aria-hidden="true">{}</span> {}</span>',
-        css,
-        icon,
-        run.get_status_display(),
-    )
+    """An import run's status as a badge: the look of its status in `ImportRun.STATUS_LOOKS`."""
+    return run.STATUS_LOOKS[run.status].badge()
