@@ -1,8 +1,26 @@
-"""Template filters for the budget pages: one year's figure out of a `Figures` object."""
+"""Template filters for the budget pages: one year's figure out of a `Figures` object, the pace and the status of
+a change as badges (core/badges.py)."""
 
 from django import template
 
+from budget.pace import Pace, PaceResult
+
 register = template.Library()
+
+# In the budget's tables the pace is coloured text beside the figures, not a pill (`badge--text`).
+PACE_CLASS = "badge--text pace"
+
+
+@register.filter
+def pace_badge(pace: PaceResult | Pace | str):
+    """A pace (a result, or its key as a report stores it) as icon + word in its colour."""
+    status = pace.status if isinstance(pace, PaceResult) else Pace(pace)
+    return status.look.badge(extra_class=PACE_CLASS)
+
+
+@register.filter
+def change_badge(change):
+    return change.STATUS_LOOKS[change.status].badge(extra_class="badge--text change-status")
 
 
 @register.filter
