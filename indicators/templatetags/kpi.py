@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.templatetags.vsv import pct
 from indicators.models import Indicator
+from indicators.status import LEVEL_LOOKS, Level
 
 register = template.Library()
 
@@ -37,9 +38,17 @@ def format_delta(delta, indicator: Indicator) -> str:
     return f"{sign}{magnitude.removesuffix('%')}{' procentpunt' if indicator.is_percentage else ''}"
 
 
-def status_badge(assessment) -> str:
+# KPI and import badges keep their old class as a hook for their size and the layouts of the KPI pages.
+KPI_CLASS = "kpi-status"
+
+
+def level_badge(level: Level | str) -> str:
     """A KPI's status as a badge (core/badges.py): the look its level has in indicators/status.py."""
-    return assessment.look.badge()
+    return LEVEL_LOOKS[Level(level)].badge(extra_class=KPI_CLASS)
+
+
+def status_badge(assessment) -> str:
+    return level_badge(assessment.level)
 
 
 @register.filter
@@ -131,4 +140,4 @@ def revision_mark(revision, indicator):
 @register.filter
 def import_status_badge(run) -> str:
     """An import run's status as a badge: the look of its status in `ImportRun.STATUS_LOOKS`."""
-    return run.STATUS_LOOKS[run.status].badge()
+    return run.STATUS_LOOKS[run.status].badge(extra_class=KPI_CLASS)

@@ -13,8 +13,7 @@ from core.templatetags.vsv import euro
 from halfyear.models import ProjectStatus
 from halfyear.tables import state_badge as cycle_state_badge
 from halfyear.tables import status_badge as project_status_badge
-from indicators.status import LEVEL_LOOKS, Level
-from indicators.templatetags.kpi import format_delta, format_value
+from indicators.templatetags.kpi import format_delta, format_value, level_badge
 
 from .. import charts
 
@@ -44,7 +43,7 @@ def delta(trend, unit):
 
 @register.filter
 def kpi_badge(level):
-    return LEVEL_LOOKS[Level(level)].badge()
+    return level_badge(level)
 
 
 @register.filter
