@@ -8,11 +8,10 @@ from types import SimpleNamespace
 from django import template
 from django.utils.safestring import mark_safe
 
-from budget.templatetags import budget
+from budget.templatetags.budget import pace_badge as budget_pace_badge
 from core.templatetags.vsv import euro
 from halfyear.models import ProjectStatus
 from halfyear.tables import state_badge as cycle_state_badge
-from halfyear.tables import status_badge as project_status_badge
 from indicators.templatetags.kpi import format_delta, format_value, level_badge
 
 from .. import charts
@@ -48,7 +47,7 @@ def kpi_badge(level):
 
 @register.filter
 def pace_badge(key):
-    return budget.pace_badge(key)
+    return budget_pace_badge(key)
 
 
 @register.filter
@@ -60,7 +59,7 @@ def project_status_word(key):
 
 @register.filter
 def project_badge(key):
-    return ProjectStatus.STATUS_LOOKS[key].badge() if key else project_status_badge(None)
+    return cycle_state_badge(key, project_status_word(key))
 
 
 @register.filter
