@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budget.pace import DEFAULT_BANDS, PaceBands
+from core.badges import Tone, choice_looks
 from projects.models import Programme, Project, Theme
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -204,6 +205,13 @@ class BudgetChange(models.Model):
         PROPOSED = "voorgesteld", _("voorgesteld")
         APPROVED = "goedgekeurd", _("goedgekeurd")
         REJECTED = "afgewezen", _("afgewezen")
+
+    # Tone and word of each status (core/badges.py): a proposal is open until the manager decides.
+    STATUS_LOOKS = choice_looks(
+        Status,
+        {Status.PROPOSED: Tone.OPEN, Status.APPROVED: Tone.OK, Status.REJECTED: Tone.BEHIND},
+        icons={Status.APPROVED: "✔", Status.REJECTED: "✖"},
+    )
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="budget_changes"

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import Look, Tone
 from core.periods import BudgetYear
 
 HUNDRED = Decimal(100)
@@ -32,32 +33,28 @@ class Pace(StrEnum):
     OVER_BUDGET = "boven-budget"
 
     @property
+    def look(self) -> Look:
+        return PACE_LOOKS[self]
+
+    @property
     def label(self) -> str:
-        return str(PACE_LABELS[self])
+        return str(self.look.word)
 
     @property
     def icon(self) -> str:
-        return PACE_ICONS[self]
+        return self.look.symbol
 
 
-PACE_LABELS = {
-    Pace.NOT_STARTED: _("jaar nog niet begonnen"),
-    Pace.NO_BUDGET: _("geen budget"),
-    Pace.BEHIND: _("achter op schema"),
-    Pace.ON_TRACK: _("op schema"),
-    Pace.AHEAD: _("voor op schema"),
-    Pace.FAR_AHEAD: _("ruim voor op schema"),
-    Pace.OVER_BUDGET: _("boven budget"),
-}
-# Shown beside the word and the colour, so status never depends on colour alone.
-PACE_ICONS = {
-    Pace.NOT_STARTED: "○",
-    Pace.NO_BUDGET: "–",
-    Pace.BEHIND: "▼",
-    Pace.ON_TRACK: "✔",
-    Pace.AHEAD: "▲",
-    Pace.FAR_AHEAD: "▲▲",
-    Pace.OVER_BUDGET: "✖",
+# Tone (colour, core/badges.py), word and icon of every pace: the one place a pace gets its look. Spending ahead
+# of schedule is a risk too (money runs out before the year does); the arrows say which way the pace is off.
+PACE_LOOKS = {
+    Pace.NOT_STARTED: Look(Tone.OPEN, _("jaar nog niet begonnen")),
+    Pace.NO_BUDGET: Look(Tone.NONE, _("geen budget")),
+    Pace.BEHIND: Look(Tone.BEHIND, _("achter op schema"), "▼"),
+    Pace.ON_TRACK: Look(Tone.OK, _("op schema"), "✔"),
+    Pace.AHEAD: Look(Tone.RISK, _("voor op schema"), "▲"),
+    Pace.FAR_AHEAD: Look(Tone.RISK, _("ruim voor op schema"), "▲▲"),
+    Pace.OVER_BUDGET: Look(Tone.BEHIND, _("boven budget"), "✖"),
 }
 
 

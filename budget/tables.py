@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formatting import euro, pct
 
 from .models import BudgetChange, SpendingEntry
+from .templatetags.budget import change_badge, pace_badge
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 NUM_HIDE_SM = {"td": {"class": "num hide-sm"}, "th": {"class": "num hide-sm"}}
@@ -24,15 +25,6 @@ def number(value):
         return None
     value = Decimal(value)
     return int(value) if value == value.to_integral_value() else value.quantize(Decimal("0.01"))
-
-
-def pace_badge(result):
-    return format_html(
-        '<span class="pace pace--{}"><span aria-hidden="true">{}</span> {}</span>',
-        result.status.value,
-        result.icon,
-        result.label,
-    )
 
 
 def money_with_original(current, original, changed):
@@ -308,13 +300,7 @@ class BudgetChangeTable(tables.Table):
         return _line_text(value)
 
     def render_status(self, record):
-        icons = {"voorgesteld": "○", "goedgekeurd": "✔", "afgewezen": "✖"}
-        return format_html(
-            '<span class="change-status change-status--{}"><span aria-hidden="true">{}</span> {}</span>',
-            record.status,
-            icons.get(record.status, ""),
-            record.get_status_display(),
-        )
+        return change_badge(record)
 
     def value_status(self, record):
         return record.get_status_display()

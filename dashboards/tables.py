@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from budget.tables import number, pace_badge
 from core.formatting import euro, pct
-from halfyear.tables import badge, evaluation_state, goals_text, plan_state
+from halfyear.tables import evaluation_state, goals_text, plan_state, state_badge, status_badge
 from indicators.contributions import KpiColumn, ProjectKpis
 
 
@@ -85,21 +85,21 @@ class ProjectDashboardTable(tables.Table):
 
     def render_status(self, record):
         if record.status is None:
-            return badge("geen", _("nog geen status"))
+            return status_badge(None)
         return format_html(
             '{}<span class="cell-sub">{}</span>',
-            badge(record.status.status, record.status.get_status_display()),
+            status_badge(record.status),
             _("per %(date)s") % {"date": date_format(record.status.date, "j b Y")},
         )
 
     def render_plan_current(self, record):
-        return badge(*plan_state(record.current, self.today))
+        return state_badge(*plan_state(record.current, self.today))
 
     def render_plan_next(self, record):
-        return badge(*plan_state(record.next, self.today))
+        return state_badge(*plan_state(record.next, self.today))
 
     def render_evaluation_previous(self, record):
-        state = badge(*evaluation_state(record.previous, self.today))
+        state = state_badge(*evaluation_state(record.previous, self.today))
         if record.previous.goals_met_pct is None:
             return state
         goals = goals_text(record.previous)

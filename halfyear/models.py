@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budget.models import DEFAULT_HOURLY_RATE
+from core.badges import Tone, choice_looks
 from core.periods import HalfYear, validate_period
 
 
@@ -58,6 +59,17 @@ class HalfYearPlan(models.Model):
         SUBMITTED = "ingediend", _("ingediend")
         APPROVED = "goedgekeurd", _("goedgekeurd")
         RETURNED = "teruggestuurd", _("teruggestuurd")
+
+    # Tone and word of each status (core/badges.py): the one place a plan status gets its look.
+    STATUS_LOOKS = choice_looks(
+        Status,
+        {
+            Status.CONCEPT: Tone.DRAFT,
+            Status.SUBMITTED: Tone.INFO,
+            Status.APPROVED: Tone.OK,
+            Status.RETURNED: Tone.RISK,
+        },
+    )
 
     project = models.ForeignKey(
         "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="halfyear_plans"
@@ -165,6 +177,9 @@ class SmartGoal(models.Model):
         PARTLY = "deels", _("deels behaald")
         NOT_MET = "niet", _("niet behaald")
 
+    # Tone and word of each result (core/badges.py).
+    RESULT_LOOKS = choice_looks(Result, {Result.MET: Tone.OK, Result.PARTLY: Tone.RISK, Result.NOT_MET: Tone.BEHIND})
+
     plan = models.ForeignKey(
         HalfYearPlan, verbose_name=_("halfjaarplan"), on_delete=models.CASCADE, related_name="goals"
     )
@@ -257,6 +272,9 @@ class HalfYearEvaluation(models.Model):
         CONCEPT = "concept", _("concept")
         SUBMITTED = "ingediend", _("ingediend")
 
+    # Tone and word of each status (core/badges.py): as a plan's, a concept is a draft, submitted is handed over.
+    STATUS_LOOKS = choice_looks(Status, {Status.CONCEPT: Tone.DRAFT, Status.SUBMITTED: Tone.INFO})
+
     plan = models.OneToOneField(
         HalfYearPlan, verbose_name=_("halfjaarplan"), on_delete=models.CASCADE, related_name="evaluation"
     )
@@ -294,6 +312,12 @@ class ProjectStatus(models.Model):
         RISK = "risico", _("risico")
         BEHIND = "achter", _("achter")
         DONE = "afgerond", _("afgerond")
+
+    # Tone and word of each status (core/badges.py): the one place a project status gets its look.
+    STATUS_LOOKS = choice_looks(
+        Status,
+        {Status.ON_TRACK: Tone.OK, Status.RISK: Tone.RISK, Status.BEHIND: Tone.BEHIND, Status.DONE: Tone.DONE},
+    )
 
     project = models.ForeignKey(
         "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="status_reports"

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.badges import Tone, choice_looks
 from core.periods import SchoolYear, validate_school_year
 from projects.models import Programme, Project, Region, VersionedModel
 
@@ -352,6 +353,19 @@ class ImportRun(models.Model):
         RUNNING = "bezig", _("bezig")
         SUCCEEDED = "geslaagd", _("geslaagd")
         FAILED = "mislukt", _("mislukt")
+
+    # Tone and word of each status (core/badges.py); waiting and working show an hourglass and a turning arrow.
+    STATUS_LOOKS = choice_looks(
+        Status,
+        {
+            Status.PREVIEW: Tone.NONE,
+            Status.QUEUED: Tone.NONE,
+            Status.RUNNING: Tone.RISK,
+            Status.SUCCEEDED: Tone.OK,
+            Status.FAILED: Tone.BEHIND,
+        },
+        icons={Status.PREVIEW: "…", Status.QUEUED: "⏳", Status.RUNNING: "⟳"},
+    )
 
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.FIGURES)
     source = models.CharField(_("bron"), max_length=20, choices=Source.choices)

@@ -21,6 +21,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import Look, Tone
+
 DEFAULT_MARGIN_PCT = Decimal("10")
 
 
@@ -50,13 +52,13 @@ class Comparison(StrEnum):
     WORSE = "slechter"
 
 
-# Word, icon (text, so it also prints and reads aloud) and CSS modifier for every level.
-LEVEL_DISPLAY = {
-    Level.ON_TRACK: (_("op koers"), "✓", "ok"),
-    Level.AT_RISK: (_("risico"), "!", "risk"),
-    Level.BEHIND: (_("achter"), "✕", "behind"),
-    Level.NO_TARGET: (_("geen streefcijfer"), "–", "none"),
-    Level.NO_ACTUAL: (_("nog geen cijfer"), "–", "none"),
+# Tone (colour and icon, core/badges.py) and word of every level: the one place a KPI status gets its look.
+LEVEL_LOOKS = {
+    Level.ON_TRACK: Look(Tone.OK, _("op koers")),
+    Level.AT_RISK: Look(Tone.RISK, _("risico")),
+    Level.BEHIND: Look(Tone.BEHIND, _("achter")),
+    Level.NO_TARGET: Look(Tone.NONE, _("geen streefcijfer")),
+    Level.NO_ACTUAL: Look(Tone.NONE, _("nog geen cijfer")),
 }
 
 NOTE_TEXT = {
@@ -83,16 +85,20 @@ class Assessment:
     note: Note = Note.NONE
 
     @property
+    def look(self) -> Look:
+        return LEVEL_LOOKS[self.level]
+
+    @property
     def label(self):
-        return LEVEL_DISPLAY[self.level][0]
+        return self.look.word
 
     @property
     def icon(self):
-        return LEVEL_DISPLAY[self.level][1]
+        return self.look.symbol
 
     @property
     def css(self):
-        return LEVEL_DISPLAY[self.level][2]
+        return self.look.tone.value
 
     @property
     def note_text(self):

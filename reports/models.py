@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.badges import Tone, choice_looks
 from core.periods import Quarter, validate_quarter
 from projects.models import Programme
 
@@ -48,6 +49,9 @@ class ProgressReport(models.Model):
     class Status(models.TextChoices):
         DRAFT = "concept", _("concept")
         PUBLISHED = "gepubliceerd", _("gepubliceerd")
+
+    # Tone and word of each status (core/badges.py): published is final, as an approved plan is.
+    STATUS_LOOKS = choice_looks(Status, {Status.DRAFT: Tone.DRAFT, Status.PUBLISHED: Tone.OK})
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="progress_reports"
@@ -135,6 +139,9 @@ class ReportComment(models.Model):
     class Kind(models.TextChoices):
         COMMENT = "reactie", _("reactie")
         DECISION = "besluit", _("besluit")
+
+    # Tone and word of each kind (core/badges.py): a decision is taken (done); a comment is a speech balloon.
+    KIND_LOOKS = choice_looks(Kind, {Kind.COMMENT: Tone.OPEN, Kind.DECISION: Tone.DONE}, icons={Kind.COMMENT: "💬"})
 
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("rapportage"), on_delete=models.CASCADE, related_name="comments"

@@ -7,20 +7,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting, ProgressReport
+from .templatetags.reports import report_badge
 
 HIDE_ON_PHONE = {"td": {"class": "hide-sm"}, "th": {"class": "hide-sm"}}
-
-
-def _status_html(report) -> str:
-    key = "goedgekeurd" if report.is_published else "concept"
-    icon = "✓" if report.is_published else "✎"
-    word = report.get_status_display()
-    return format_html(
-        '<span class="badge badge--{}"><span class="badge__icon" aria-hidden="true">{}</span> {}</span>',
-        key,
-        icon,
-        word,
-    )
 
 
 class ReportTable(tables.Table):
@@ -58,7 +47,7 @@ class ReportTable(tables.Table):
         return str(record)
 
     def render_status(self, record):
-        return _status_html(record)
+        return report_badge(record)
 
     def value_status(self, record):
         return record.get_status_display()

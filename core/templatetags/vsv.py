@@ -1,8 +1,8 @@
-"""Template helpers shared by every page: form widgets in the NL Design System style, Dutch numbers."""
+"""Template helpers shared by every page: form widgets in the NL Design System style, Dutch numbers, badges."""
 
 from django import template
 
-from core import formatting
+from core import badges, formatting
 
 register = template.Library()
 
@@ -37,3 +37,9 @@ def styled(field):
 register.filter("euro", formatting.euro)
 register.filter("pct", formatting.pct)
 register.filter("person", formatting.person)
+
+
+@register.simple_tag
+def badge(tone, word, extra_class=""):
+    """{% badge "ok" _("op koers") %}: a (tone, word) pair as a status badge (core/badges.py)."""
+    return badges.badge(tone, word, extra_class=extra_class)

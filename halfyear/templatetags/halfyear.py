@@ -1,32 +1,38 @@
-"""Template helpers of the half-year cycle: status badges (word + icon + colour) of the data they are given."""
+"""Template helpers of the half-year cycle: status badges (word + icon + colour, core/badges.py) of the data they
+are given."""
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from .. import tables
+from ..tables import OPEN, state_badge
 
 register = template.Library()
 
 
-@register.simple_tag
-def badge(key, word):
-    """A status as word, icon and colour, never colour alone."""
-    return render_to_string("halfyear/_badge.html", {"key": key, "word": word})
+@register.simple_tag(name="state_badge")
+def state_badge_tag(key, word):
+    """A (key, word) pair of the cycle, as `plan_state` and the dashboard summary give them."""
+    return state_badge(key, word)
 
 
 @register.simple_tag
 def plan_badge(plan):
-    return badge(plan.status, plan.get_status_display())
+    return plan.STATUS_LOOKS[plan.status].badge()
+
+
+@register.simple_tag
+def evaluation_badge(evaluation):
+    return evaluation.STATUS_LOOKS[evaluation.status].badge()
 
 
 @register.simple_tag
 def status_badge(report):
-    if report is None:
-        return badge("geen", _("nog geen status"))
-    return badge(report.status, report.get_status_display())
+    return tables.status_badge(report)
 
 
 @register.simple_tag
 def result_badge(goal):
     if not goal.result:
-        return badge("open", _("niet geëvalueerd"))
-    return badge(goal.result, goal.get_result_display())
+        return state_badge(OPEN, _("niet geëvalueerd"))
+    return goal.RESULT_LOOKS[goal.result].badge()

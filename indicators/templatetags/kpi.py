@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.formatting import pct
 from indicators.models import Indicator
+from indicators.status import LEVEL_LOOKS, Level
 
 register = template.Library()
 
@@ -37,13 +38,17 @@ def format_delta(delta, indicator: Indicator) -> str:
     return f"{sign}{magnitude.removesuffix('%')}{' procentpunt' if indicator.is_percentage else ''}"
 
 
+# KPI and import badges keep their old class as a hook for their size and the layouts of the KPI pages.
+KPI_CLASS = "kpi-status"
+
+
+def level_badge(level: Level | str) -> str:
+    """A KPI's status as a badge (core/badges.py): the look its level has in indicators/status.py."""
+    return LEVEL_LOOKS[Level(level)].badge(extra_class=KPI_CLASS)
+
+
 def status_badge(assessment) -> str:
-    return format_html(
-        '<span class="kpi-status kpi-status--{}"><span class="kpi-status__icon" aria-hidden="true">{}</span> {}</span>',
-        assessment.css,
-        assessment.icon,
-        assessment.label,
-    )
+    return level_badge(assessment.level)
 
 
 @register.filter
@@ -132,22 +137,7 @@ def revision_mark(revision, indicator):
     )
 
 
-# Word, icon and CSS modifier of an import run's status: never colour alone.
-IMPORT_STATUS_DISPLAY = {
-    "voorbeeld": ("…", "none"),
-    "wachtrij": ("⏳", "none"),
-    "bezig": ("⟳", "risk"),
-    "geslaagd": ("✓", "ok"),
-    "mislukt": ("✕", "behind"),
-}
-
-
 @register.filter
 def import_status_badge(run) -> str:
-    icon, css = IMPORT_STATUS_DISPLAY[run.status]
-    return format_html(
-        '<span class="kpi-status kpi-status--{}"><span class="kpi-status__icon" aria-hidden="true">{}</span> {}</span>',
-        css,
-        icon,
-        run.get_status_display(),
-    )
+    """An import run's status as a badge: the look of its status in `ImportRun.STATUS_LOOKS`."""
+    return run.STATUS_LOOKS[run.status].badge(extra_class=KPI_CLASS)

@@ -6,15 +6,14 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from budget.pace import Pace, PaceResult
+from budget.templatetags.budget import pace_badge as budget_pace_badge
 from core.charts import responsive
 from core.formatting import euro
 from halfyear.models import ProjectStatus
-from indicators.status import Assessment, Level
-from indicators.templatetags.kpi import format_delta, format_value, status_badge
+from halfyear.tables import state_badge as cycle_state_badge
+from indicators.templatetags.kpi import format_delta, format_value, level_badge
 
 from .. import charts
 
@@ -44,13 +43,12 @@ def delta(trend, unit):
 
 @register.filter
 def kpi_badge(level):
-    return status_badge(Assessment(Level(level)))
+    return level_badge(level)
 
 
 @register.filter
 def pace_badge(key):
-    result = PaceResult(Pace(key), None, Decimal(0))
-    return mark_safe(render_to_string("budget/_pace.html", {"result": result}).strip())
+    return budget_pace_badge(key)
 
 
 @register.filter
@@ -62,16 +60,24 @@ def project_status_word(key):
 
 @register.filter
 def project_badge(key):
-    return mark_safe(
-        render_to_string("halfyear/_badge.html", {"key": key or "geen", "word": project_status_word(key)}).strip()
-    )
+    return cycle_state_badge(key, project_status_word(key))
 
 
 @register.filter
 def state_badge(pair):
     """A (key, word) pair as the half-year dashboard shows it."""
     key, word = pair
-    return mark_safe(render_to_string("halfyear/_badge.html", {"key": key, "word": word}).strip())
+    return cycle_state_badge(key, word)
+
+
+@register.filter
+def report_badge(report):
+    return report.STATUS_LOOKS[report.status].badge()
+
+
+@register.filter
+def comment_badge(comment):
+    return comment.KIND_LOOKS[comment.kind].badge()
 
 
 @register.filter

@@ -219,7 +219,7 @@ def test_budget_columns_match_the_budget_selectors_and_the_seed(manager_client, 
 
     html = manager_client.get(URL).content.decode()
     assert "Budget 2024" in html and "€ 80.000" in html and "€ 40.000 besteed (50%)" in html
-    assert '<span aria-hidden="true">✔</span> op schema' in html  # word and icon, not colour alone
+    assert '<span class="badge__icon" aria-hidden="true">✔</span> op schema' in html  # word and icon, not colour alone
 
 
 def test_budget_export_holds_real_numbers(steering_client, budget_day):

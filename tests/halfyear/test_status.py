@@ -51,7 +51,7 @@ def test_status_history_shows_the_course_newest_first(role_client, demo):
 
 def test_project_page_shows_latest_status_as_word_and_icon(role_client, demo):
     html = role_client("stuurgroep").get(reverse("project_detail", kwargs={"code": "4.1"})).content.decode()
-    assert 'class="badge badge--achter"' in html
+    assert 'class="badge badge--behind"' in html
     assert '<span class="badge__icon" aria-hidden="true">✕</span> achter' in html
     empty = role_client("stuurgroep").get(reverse("project_detail", kwargs={"code": "3.3"})).content.decode()
     assert "Voor dit project is nog geen status vastgelegd." in empty

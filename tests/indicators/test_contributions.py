@@ -94,10 +94,10 @@ def test_dashboard_shows_each_projects_kpis_with_their_status(steering_client, d
     assert "KPI&#x27;s (status 2023-2024)" in html
     # Word + icon + colour, and each KPI a link to its own page.
     assert (
-        '<span class="kpi-status kpi-status--ok"><span class="kpi-status__icon" aria-hidden="true">✓</span> op koers'
+        '<span class="badge badge--ok kpi-status"><span class="badge__icon" aria-hidden="true">✓</span> op koers'
         in html
     )
-    assert 'kpi-status--behind"><span class="kpi-status__icon" aria-hidden="true">✕</span> achter' in html
+    assert 'badge--behind kpi-status"><span class="badge__icon" aria-hidden="true">✕</span> achter' in html
     assert f'href="{reverse("indicator_detail", kwargs={"code": "vo-bovenbouw-vmbo"})}"' in html
     assert "geen KPI gekoppeld" in html  # 3.4 and 5.1
 

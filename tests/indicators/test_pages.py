@@ -71,13 +71,13 @@ def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo)
     html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
     row = _row(html, "VSV MBO niveau 3")
     assert "3,25%" in row and "voorlopig" in row
-    assert "kpi-status--risk" in row and "risico" in row and "!" in row
+    assert "badge--risk" in row and "risico" in row and "!" in row
     assert "t.o.v. 2022-2023 (beter)" in row  # trend against the demo file's 3,61%
     # "Terug naar werk": target 25% below the 36% baseline; 30% meets it, so "op koers", honestly noted.
     work = Indicator.objects.get(code="terugkeer-werk")
     Measurement.objects.create(indicator=work, region=region, school_year="2023-2024", value=Decimal("30"))
     row = _row(steering_client.get(reverse("kpi_dashboard")).content.decode(), "Terugkeer VSV’ers naar werk")
-    assert "op koers" in row and "kpi-status--ok" in row and "nulmeting haalt dit streefcijfer al" in row
+    assert "op koers" in row and "badge--ok" in row and "nulmeting haalt dit streefcijfer al" in row
     assert "slechter dan de nulmeting" in row
 
 
