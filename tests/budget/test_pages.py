@@ -373,4 +373,4 @@ def test_pace_legend_shows_the_programmes_bands_with_word_and_icon(steering_clie
         ("▲▲", "ruim voor op schema"),
         ("✖", "boven budget"),
     ]:
-        assert f'<span aria-hidden="true">{icon}</span> {word}</span>' in legend
+        assert f'<span class="badge__icon" aria-hidden="true">{icon}</span> {word}</span>' in legend
