@@ -1,4 +1,4 @@
-"""Fixtures for the whole suite: the demo (loaded once per test database), logged-in clients.
+"""Fixtures for the whole suite: the demo (loaded once per test database), the clock, logged-in clients.
 
 The demo is loaded once per test database (one per xdist worker), right after pytest-django creates it, and is
 committed there. What a test sees is what it always saw:
@@ -13,12 +13,12 @@ committed there. What a test sees is what it always saw:
   the next non-transactional test finds the demo gone and loads it again first (`pytest_runtest_setup` below).
   pytest-django runs transactional tests after the others, so in practice that reload never happens.
 - dates: the demo places half-years, statuses, meetings and its report relative to "today". If `core.clock`
-  says another day when `demo` is set up (midnight passed since the demo was loaded), `demo` moves those rows
-  to that day inside the test's transaction, as `load_demo()` does when run on that day.
+  says another day when `demo` is set up (the `clock` fixture pinned it, or midnight passed), `demo` moves
+  those rows to that day inside the test's transaction, as `load_demo()` does when run on that day.
 """
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from core import clock as core_clock
 from dashboards.demo import load_demo
@@ -185,6 +186,43 @@ def demo(request, db):
     if _is_transactional(request.node, request.fixturenames):
         return load_demo()  # an empty database, flushed again after the test
     return SESSION_DEMO.programme()
+
+
+# ── the clock ────────────────────────────────────────────────────────────────────────────────────────
+
+
+class Clock:
+    """Pins `core.clock` for one test: `clock.set(date or datetime)`; undone after the test.
+
+    A date stands for noon of that day in the site's time zone; a naive datetime is taken in that time zone.
+    Time stands still at the moment set until the next `set`. Code that asks `core.clock` (`clock.now()`,
+    `clock.today()`) sees it; `timezone.now()` is left alone, so sessions, `auto_now` and history stamps keep
+    the real time."""
+
+    def __init__(self, monkeypatch):
+        self._monkeypatch = monkeypatch
+
+    def set(self, when: date | datetime) -> datetime:
+        if not isinstance(when, datetime):
+            when = datetime.combine(when, time(12))
+        moment = when if timezone.is_aware(when) else timezone.make_aware(when)
+        day = core_clock.local_date(moment)
+        self._monkeypatch.setattr(core_clock, "now", lambda: moment)
+        self._monkeypatch.setattr(core_clock, "today", lambda: day)
+        return moment
+
+    def now(self) -> datetime:
+        return core_clock.now()
+
+    def today(self) -> date:
+        return core_clock.today()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Pin "now" for this test: `clock.set(date(2024, 6, 30))`. Set it before `demo` is set up to have the
+    demo's half-years, meetings and report placed on that day (see the module docstring)."""
+    return Clock(monkeypatch)
 
 
 # ── users and clients ────────────────────────────────────────────────────────────────────────────────

@@ -326,10 +326,8 @@ def test_budget_pages_run_a_fixed_number_of_queries(manager_client, demo, line, 
     assert [_queries(manager_client, url, params) for url, params in urls] == before
 
 
-def test_spending_form_suggests_a_date_inside_the_budget(role_client, line, monkeypatch):
-    from budget import selectors
-
+def test_spending_form_suggests_a_date_inside_the_budget(role_client, line, clock):
     url = reverse("spending_create", kwargs={"pk": line("Verzuimaanpak 3.0").pk})
     assert 'value="2024-06-30"' in role_client(MANAGER).get(url).content.decode()
-    monkeypatch.setattr(selectors, "today", lambda: date(2026, 11, 26))
+    clock.set(date(2026, 11, 26))
     assert 'value="2024-12-31"' in role_client(MANAGER).get(url).content.decode()

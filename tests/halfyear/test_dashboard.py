@@ -185,9 +185,9 @@ BUDGET_DAY = date(2024, 6, 30)  # half way through 2024, the last budget year of
 
 
 @pytest.fixture
-def budget_day(monkeypatch):
+def budget_day(clock):
     """Pin the budget's "today" the way the budget tests do, so the pace has a year in progress."""
-    monkeypatch.setattr(budget_selectors, "today", lambda: BUDGET_DAY)
+    clock.set(BUDGET_DAY)
     return BUDGET_DAY
 
 
@@ -239,8 +239,8 @@ def test_project_without_budget_line_says_so_on_the_dashboard(manager_client, de
     assert "geen eigen begrotingsregel" in html
 
 
-def test_budget_year_is_the_current_year_while_the_budget_runs(manager_client, monkeypatch):
-    monkeypatch.setattr(budget_selectors, "today", lambda: date(2022, 3, 1))
+def test_budget_year_is_the_current_year_while_the_budget_runs(manager_client, clock):
+    clock.set(date(2022, 3, 1))
     row = next(row for row in _export(manager_client) if row["Code"] == "1.1")
     assert row["Budget 2022"] == "17500"  # seed: € 10.000 + € 7.500 in 2022
 
