@@ -31,9 +31,15 @@ from django.utils import timezone
 from core import clock as core_clock
 from dashboards.demo import load_demo
 from projects.demo.loader import DEMO_PASSWORD
+from vsvplan.celery import app as celery_app
 
 # live_server runs in a thread beside Playwright's event loop; Django must allow the ORM there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The tests that start a real Celery worker (marker celery_worker) send their tasks to a queue of their own per
+# xdist worker: each pytest process's Celery worker then takes only its own tasks, which read its own test
+# database, and a `make worker` on the same broker takes none of them.
+celery_app.conf.task_default_queue = f"vsvplan-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 
 # ── the demo, once per test database ─────────────────────────────────────────────────────────────────

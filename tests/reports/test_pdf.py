@@ -13,7 +13,10 @@ from PIL import Image
 from indicators.models import Indicator
 from indicators.templatetags.kpi import format_value
 
-pytestmark = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils (pdftoppm) ontbreekt")
+pytestmark = [
+    pytest.mark.pdf,
+    pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils (pdftoppm) ontbreekt"),
+]
 
 
 def _ink(png_path) -> float:
