@@ -156,10 +156,20 @@ def test_leader_of_another_project_cannot_write_or_submit(role_client, demo, nex
     client = role_client(LEADER)
     before = _snapshot(other)
     edit = reverse("halfyear_plan_edit", kwargs={"code": "1.2", "period": other.period})
-    assert client.post(edit, {"context": "Gekaapt"}).status_code == 403
-    assert client.post(_action_url(other, "nieuwe-versie"), {"comment": "x"}).status_code == 403
     start = reverse("halfyear_plan_start", kwargs={"code": "1.2"})
-    assert client.post(start, {"period": str(next_period)}).status_code == 403
+    for response, message in [
+        (
+            client.post(edit, {"context": "Gekaapt"}),
+            "Alleen de projectleiders van dit project schrijven het halfjaarplan.",
+        ),
+        (client.post(_action_url(other, "nieuwe-versie"), {"comment": "x"}), WRONG_ROLE["nieuwe-versie"]),
+        (
+            client.post(start, {"period": str(next_period)}),
+            "Alleen de projectleiders van dit project schrijven het halfjaarplan.",
+        ),
+    ]:
+        assert response.status_code == 403
+        assert message in response.content.decode()
     assert not HalfYearPlan.objects.filter(project__code="1.2", period=str(next_period)).exists()
     assert _snapshot(other) == before
 
