@@ -163,7 +163,9 @@ def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, de
     HalfYearEvaluation.objects.filter(plan=plan).delete()
     SmartGoal.objects.filter(plan=plan).update(result="", value_reached=None, lesson="")
     url = reverse("halfyear_evaluation_edit", kwargs={"code": "2.1", "period": plan.period})
-    assert role_client("stuurgroep").get(url).status_code == 403
+    refused = role_client("stuurgroep").get(url)
+    assert refused.status_code == 403
+    assert "Alleen de projectleiders van dit project schrijven de evaluatie." in refused.content.decode()
     client = role_client(LEADER)
     assert "Resultaat" in client.get(url).content.decode()
     data = {

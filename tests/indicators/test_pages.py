@@ -133,6 +133,7 @@ def test_get_per_role(role_client, username, name, kwargs, allowed):
         assert response.status_code == 200
     else:
         assert response.status_code == 403
+        assert "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
 
 
 @pytest.mark.parametrize("username", [STEERING, LEADER])
