@@ -58,6 +58,5 @@ vendor:
 	cd /tmp/vsvplan-vendor && npm install --silent --no-audit --no-fund
 	cp /tmp/vsvplan-vendor/node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
 	cp /tmp/vsvplan-vendor/node_modules/@utrecht/design-tokens/dist/theme.css static/vendor/utrecht/design-tokens.css
-	cp /tmp/vsvplan-vendor/node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
 	cp /tmp/vsvplan-vendor/node_modules/axe-core/axe.min.js static/vendor/axe-core/
 	cp /tmp/vsvplan-vendor/node_modules/htmx.org/dist/htmx.min.js /tmp/vsvplan-vendor/node_modules/htmx.org/LICENSE static/vendor/htmx/

@@ -6,6 +6,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import euro
+from core.forms import DutchHoursField, DutchMoneyField
+
 from .models import BudgetLine
 
 MONEY_HELP = _("In euro's, bijvoorbeeld 1250,50.")
@@ -28,44 +31,29 @@ class SpendingForm(forms.Form):
         max_length=300,
         error_messages={"required": _("Beschrijf waaraan het geld is besteed.")},
     )
-    amount = forms.DecimalField(
+    amount = DutchMoneyField(
         label=_("Bedrag"),
         required=False,
-        max_digits=12,
-        decimal_places=2,
         min_value=Decimal("0.01"),
-        localize=True,
         help_text=_("In euro's, bijvoorbeeld 1250,50. Laat leeg bij uren: dan wordt uren × uurtarief berekend."),
-        error_messages={
-            "invalid": _("Vul een bedrag in, bijvoorbeeld 1250,50."),
-            "min_value": _("Het bedrag moet groter zijn dan 0."),
-        },
+        error_messages={"min_value": _("Het bedrag moet groter zijn dan 0.")},
     )
-    hours = forms.DecimalField(
-        label=_("Uren"),
-        required=False,
-        max_digits=7,
-        decimal_places=2,
-        min_value=Decimal("0.25"),
-        localize=True,
-        error_messages={"invalid": _("Vul een aantal uren in, bijvoorbeeld 12,5.")},
-    )
-    hourly_rate = forms.DecimalField(
+    hours = DutchHoursField(label=_("Uren"), required=False, max_digits=7, min_value=Decimal("0.25"))
+    hourly_rate = DutchMoneyField(
         label=_("Uurtarief"),
         required=False,
         max_digits=8,
-        decimal_places=2,
         min_value=Decimal(0),
-        localize=True,
         error_messages={"invalid": _("Vul een uurtarief in, bijvoorbeeld 50.")},
     )
 
     def __init__(self, *args, default_rate: Decimal | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if default_rate is not None:
-            self.fields["hourly_rate"].help_text = _(
-                "Leeg laten voor het uurtarief van het programma (€ %(rate)s)."
-            ) % {"rate": f"{default_rate:.0f}" if default_rate == default_rate.to_integral() else default_rate}
+            whole = default_rate == default_rate.to_integral()
+            self.fields["hourly_rate"].help_text = _("Leeg laten voor het uurtarief van het programma (%(rate)s).") % {
+                "rate": euro(default_rate, 0 if whole else 2)
+            }
 
     def clean(self):
         cleaned = super().clean()
@@ -94,18 +82,11 @@ class BudgetChangeForm(forms.Form):
         error_messages={"required": _("Kies de regel die het geld krijgt.")},
     )
     year = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
-    amount = forms.DecimalField(
+    amount = DutchMoneyField(
         label=_("Bedrag"),
-        max_digits=12,
-        decimal_places=2,
         min_value=Decimal("0.01"),
-        localize=True,
         help_text=MONEY_HELP,
-        error_messages={
-            "required": _("Vul het bedrag in."),
-            "invalid": _("Vul een bedrag in, bijvoorbeeld 1250,50."),
-            "min_value": _("Het bedrag moet groter zijn dan 0."),
-        },
+        error_messages={"required": _("Vul het bedrag in."), "min_value": _("Het bedrag moet groter zijn dan 0.")},
     )
     reason = forms.CharField(
         label=_("Reden"),

@@ -15,15 +15,19 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from budget.pace import PaceBands
+from budget.pace import DEFAULT_BANDS, PaceBands
 from projects.models import Programme, Project, Theme
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+# Seed 004, chapter 7: "Conform de VSV regeling wordt ... gerekend met een uurtarief van € 50,-". The rate of a
+# programme without budget settings (selectors.hourly_rate), and the default of a new programme's settings.
+DEFAULT_HOURLY_RATE = Decimal(50)
 
 
 class BudgetSettings(models.Model):
-    """Per programme: the budget's years, the hourly rate and the pace bands."""
+    """Per programme: the budget's years, the hourly rate and the pace bands. The programme's one hourly rate:
+    spending in hours is priced with it, and a half-year plan takes it over when it starts (and keeps it)."""
 
     programme = models.OneToOneField(
         Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="budget_settings"
@@ -31,16 +35,30 @@ class BudgetSettings(models.Model):
     first_year = models.PositiveSmallIntegerField(_("eerste begrotingsjaar"), validators=YEAR_VALIDATORS)
     last_year = models.PositiveSmallIntegerField(_("laatste begrotingsjaar"), validators=YEAR_VALIDATORS)
     hourly_rate = models.DecimalField(
-        _("uurtarief"), max_digits=8, decimal_places=2, default=Decimal(50), validators=[MinValueValidator(0)]
+        _("uurtarief"),
+        max_digits=8,
+        decimal_places=2,
+        default=DEFAULT_HOURLY_RATE,
+        validators=[MinValueValidator(0)],
+        help_text=_(
+            "Voor bestedingen in uren en voor nieuwe halfjaarplannen; een plan houdt het tarief waarmee het is "
+            "gestart. Standaard het tarief van de VSV-regeling (seed 004, hoofdstuk 7)."
+        ),
     )
     pace_behind_below_pct = models.DecimalField(
-        _("achter op schema onder (% per kwartaal)"), max_digits=5, decimal_places=2, default=Decimal(20)
+        _("achter op schema onder (% per kwartaal)"),
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_BANDS.behind_below,
     )
     pace_ahead_above_pct = models.DecimalField(
-        _("voor op schema boven (% per kwartaal)"), max_digits=5, decimal_places=2, default=Decimal(30)
+        _("voor op schema boven (% per kwartaal)"), max_digits=5, decimal_places=2, default=DEFAULT_BANDS.ahead_above
     )
     pace_far_ahead_above_pct = models.DecimalField(
-        _("ruim voor op schema boven (% per kwartaal)"), max_digits=5, decimal_places=2, default=Decimal(50)
+        _("ruim voor op schema boven (% per kwartaal)"),
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_BANDS.far_ahead_above,
     )
     history = HistoricalRecords(table_name="projects_historicalbudgetsettings")
 

@@ -1,9 +1,10 @@
 """Spending pace (uitgavenritme): is a budget being spent as fast as the year is passing?
 
 Modelled on the national Werkagenda monitor (seed 002): a budget that is spent evenly over its period
-is "op schema"; the monitor reads spending of under 20%, 20-30%, 30-50% and over 50% of a year's budget
-per quarter of the year as behind, on schedule, ahead and far ahead. Those bands are per quarter, so they
-scale with the share of the year that has passed: after half a year, 40-60% spent is on schedule.
+is "op schema"; the monitor reads spending per quarter of the year, as a percentage of a year's budget, in
+bands: behind, on schedule, ahead and far ahead. The seed's bands are DEFAULT_BANDS, the one place their
+numbers are written (the budget settings' defaults are read from it); a programme may set its own. The bands
+are per quarter, so they scale with the share of the year that has passed: after half a year, twice as much.
 
 Pure Decimal arithmetic, no ORM and no clock: `today` is always a parameter.
 """
@@ -65,9 +66,14 @@ class PaceBands:
     """Percentages of a year's budget spent per quarter of the year: below `behind_below` is behind,
     up to and including `ahead_above` is on schedule, up to and including `far_ahead_above` is ahead."""
 
-    behind_below: Decimal = Decimal(20)
-    ahead_above: Decimal = Decimal(30)
-    far_ahead_above: Decimal = Decimal(50)
+    behind_below: Decimal
+    ahead_above: Decimal
+    far_ahead_above: Decimal
+
+
+# Seed 002's bands (the Werkagenda monitor). Written here only: the budget settings' defaults, classify() and the
+# pages' legend (through the settings) all read them from this constant.
+DEFAULT_BANDS = PaceBands(behind_below=Decimal(20), ahead_above=Decimal(30), far_ahead_above=Decimal(50))
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,9 @@ def spent_pct(spent: Decimal, budget: Decimal | None) -> Decimal | None:
     return spent * HUNDRED / budget
 
 
-def classify(*, spent: Decimal, budget: Decimal | None, elapsed: Decimal, bands: PaceBands = PaceBands()) -> PaceResult:
+def classify(
+    *, spent: Decimal, budget: Decimal | None, elapsed: Decimal, bands: PaceBands = DEFAULT_BANDS
+) -> PaceResult:
     """The pace of `spent` against `budget` when `elapsed` (0..1) of the year has passed."""
     spent = Decimal(spent or 0)
     expected = elapsed * HUNDRED
@@ -125,6 +133,6 @@ def classify(*, spent: Decimal, budget: Decimal | None, elapsed: Decimal, bands:
 
 
 def pace(
-    *, spent: Decimal, budget: Decimal | None, year: int, today: date, bands: PaceBands = PaceBands()
+    *, spent: Decimal, budget: Decimal | None, year: int, today: date, bands: PaceBands = DEFAULT_BANDS
 ) -> PaceResult:
     return classify(spent=spent, budget=budget, elapsed=year_elapsed(year, today), bands=bands)

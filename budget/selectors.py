@@ -13,7 +13,15 @@ from core import clock
 from core.periods import BudgetYear
 from projects.models import Programme, Project
 
-from .models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, BudgetSettings, SpendingEntry
+from .models import (
+    DEFAULT_HOURLY_RATE,
+    BudgetAmount,
+    BudgetChange,
+    BudgetLine,
+    BudgetSection,
+    BudgetSettings,
+    SpendingEntry,
+)
 
 ZERO = Decimal(0)
 
@@ -95,6 +103,12 @@ class Pacer:
 
 def budget_settings(*, programme: Programme) -> BudgetSettings | None:
     return BudgetSettings.objects.filter(programme=programme).first()
+
+
+def hourly_rate(*, programme: Programme) -> Decimal:
+    """The programme's hourly rate (its budget settings); the default rate while it has no budget yet."""
+    rate = BudgetSettings.objects.filter(programme=programme).values_list("hourly_rate", flat=True).first()
+    return DEFAULT_HOURLY_RATE if rate is None else rate
 
 
 def default_year(settings: BudgetSettings, today: date) -> int:

@@ -1,8 +1,8 @@
 """Every write to the budget: validated (full_clean), in a transaction, with a history row (who and why).
 
-Permissions are checked by the views before they call here; these functions guard the data: no spending
-outside the budget years or in the future, no budget change that would leave a line below zero, and no
-decision on a change that was already decided.
+Each checks the user's right first (projects/permissions.py: who records spending, proposes and decides a
+change), then guards the data: no spending outside the budget years or in the future, no budget change that
+would leave a line below zero, and no decision on a change that was already decided.
 """
 
 from datetime import date
@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.formatting import euro
 from core.history import save_with_history
-from core.templatetags.vsv import euro
+from projects import permissions
 from projects.models import Programme
 
 from .models import BudgetChange, BudgetLine, BudgetSettings, SpendingEntry
@@ -53,6 +54,7 @@ def spending_record(
     hourly_rate: Decimal | None = None,
 ) -> SpendingEntry:
     """Record money spent on a line: an amount, or hours × hourly rate (the programme's rate by default)."""
+    permissions.require_record_spending(user, line.programme, line)
     settings = _settings(line.programme)
     _check_year(settings, date.year, "date")
     if date > today:
@@ -123,6 +125,7 @@ def budget_change_propose(
     reason: str,
 ) -> BudgetChange:
     """Propose moving `amount` in `year` from one line to another. Nothing changes until it is approved."""
+    permissions.require_propose_budget_change(user, programme, [from_line, to_line])
     settings = _settings(programme)
     _check_year(settings, year, "year")
     if not (reason or "").strip():
@@ -146,6 +149,7 @@ def budget_change_decide(
     *, change: BudgetChange, user, approve: bool, decided_on: date, note: str = "", today: date | None = None
 ) -> BudgetChange:
     """Approve (the budget moves) or reject (nothing moves) a proposed change, once."""
+    permissions.require_decide_budget_change(user, change.programme)
     locked = BudgetChange.objects.select_for_update().get(pk=change.pk)
     if locked.status != BudgetChange.Status.PROPOSED:
         raise ValidationError(

@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.templatetags.vsv import euro, pct
+from core.formatting import euro, pct
 
 from .models import BudgetChange, SpendingEntry
 

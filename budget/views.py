@@ -1,22 +1,25 @@
-"""Budget pages under /begroting/. Thin: resolve the programme, check permission, call a selector or a
-service, render. `today` comes from `selectors.today()` so tests can pin the date."""
+"""Budget pages under /begroting/. Thin: resolve the programme, call a selector or a service (which checks the
+write right), render. `today` comes from `selectors.today()` so tests can pin the date."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
+from core.charts import responsive
+from core.formatting import euro
 from core.forms import add_service_error
 from core.periods import BudgetYear
-from core.templatetags.vsv import euro
 from core.views import export_response
 from projects import permissions
 from projects.views import programme_view
 
 from . import selectors, services
+from .charts import budget_chart
 from .forms import BudgetChangeForm, DecisionForm, SpendingForm
 from .models import BudgetChange, BudgetLine
 from .tables import BudgetChangeTable, BudgetOverviewTable, SpendingTable
@@ -77,17 +80,17 @@ def budget_overview(request, programme):
     response = export_response(request, table, f"begroting-{overview.year}")
     if response:
         return response
-    chart = {
-        "labels": [block.section.title for block in overview.sections],
-        "budget": [float(block.figures.current.get(overview.year) or 0) for block in overview.sections],
-        "spent": [float(block.figures.spent.get(overview.year, 0)) for block in overview.sections],
-        "budgetLabel": _("Begroot %(year)s") % {"year": overview.year},
-        "spentLabel": _("Besteed %(year)s") % {"year": overview.year},
-    }
+    chart = budget_chart(
+        [
+            (block.section.title, block.figures.current.get(overview.year), block.figures.spent.get(overview.year, 0))
+            for block in overview.sections
+        ],
+        overview.year,
+    )
     context = {
         "overview": overview,
         "table": table,
-        "chart": chart,
+        "chart": mark_safe(responsive(chart)),
         "can_propose": permissions.can_propose_budget_change(request.user, programme),
     }
     return render(request, "budget/overview.html", context)
@@ -122,13 +125,7 @@ def budget_line(request, programme, pk):
 def spending_create(request, programme, pk):
     detail = _get_line_detail(programme, pk)
     line = detail.line
-    if not permissions.can_record_spending(request.user, programme, line):
-        raise PermissionDenied(
-            _(
-                "Alleen programmamanagers en de projectleiders van het project van deze regel "
-                "mogen hier bestedingen vastleggen."
-            )
-        )
+    permissions.require_record_spending(request.user, programme, line)  # early 403; spending_record checks too
     # Suggest today, or the budget's last day once the budget period is over.
     suggested = min(selectors.today(), BudgetYear(detail.settings.last_year).end)
     form = SpendingForm(request.POST or None, default_rate=detail.settings.hourly_rate, initial={"date": suggested})
@@ -167,10 +164,7 @@ def budget_change_list(request, programme):
 @programme_view()
 @require_http_methods(["GET", "POST"])
 def budget_change_create(request, programme):
-    if not permissions.can_propose_budget_change(request.user, programme):
-        raise PermissionDenied(
-            _("Alleen programmamanagers en projectleiders mogen een begrotingswijziging voorstellen.")
-        )
+    permissions.require_propose_budget_change(request.user, programme)  # early 403; the service checks the lines
     settings = selectors.budget_settings(programme=programme)
     if settings is None:
         raise Http404(_("Dit programma heeft nog geen begroting."))
@@ -186,10 +180,6 @@ def budget_change_create(request, programme):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not permissions.can_propose_budget_change(request.user, programme, [data["from_line"], data["to_line"]]):
-            raise PermissionDenied(
-                _("Een projectleider kan alleen wijzigingen voorstellen voor regels van de eigen projecten.")
-            )
         try:
             change = services.budget_change_propose(
                 programme=programme,
@@ -224,8 +214,7 @@ def budget_change_detail(request, programme, pk):
     if change.status == BudgetChange.Status.PROPOSED and can_decide:
         form = DecisionForm(request.POST or None, initial={"decided_on": selectors.today()})
     if request.method == "POST":
-        if not can_decide:
-            raise PermissionDenied(_("Alleen programmamanagers keuren begrotingswijzigingen goed of af."))
+        permissions.require_decide_budget_change(request.user, programme)  # 403 before "already decided"
         if form is None:
             messages.error(request, _("Over deze wijziging is al besloten; er is niets veranderd."))
             return redirect("budget_change", pk=change.pk)

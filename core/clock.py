@@ -19,3 +19,8 @@ def today() -> date:
 def local_date(moment: datetime) -> date:
     """The date of a moment in the site's time zone (not a clock read: the moment is given)."""
     return timezone.localdate(moment)
+
+
+def local_time(moment: datetime) -> datetime:
+    """A moment in the site's time zone (not a clock read: the moment is given)."""
+    return timezone.localtime(moment)

@@ -1,12 +1,120 @@
-"""Form bases every app uses: server-side validation with Dutch messages, the row version that refuses stale
-edits, the reason that goes into the history, and a service's ValidationError shown on the form."""
+"""Form bases every app uses: server-side validation with Dutch messages, numbers typed the Dutch way, the row
+version that refuses stale edits, the reason that goes into the history, and a service's ValidationError shown on
+the form."""
+
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from .numbers import format_decimal, parse_count, parse_decimal
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
+
+
+class DutchDecimalField(forms.DecimalField):
+    """A decimal typed the Dutch way ("12,5", "1.234,5", "3,70%"; see core.numbers), shown back with a comma
+    ("3,70", "1.500,50"). A text box, not a number box: a browser's number box refuses "12,5" in some locales.
+    `dots_group_thousands` reads "1.500" as 1500 (amounts and hours), not as 1.5 (DUO's notation, the default)."""
+
+    default_error_messages = {
+        "invalid": NUMBER_HINT,
+        "max_decimal_places": _("Gebruik hoogstens %(max)s cijfers achter de komma."),
+        "max_digits": _("Dit getal is te groot."),
+        "max_whole_digits": _("Dit getal is te groot."),
+        "min_value": _("Vul een getal van %(limit_value)s of meer in."),
+        "max_value": _("Vul een getal van hoogstens %(limit_value)s in."),
+    }
+
+    def __init__(self, *args, dots_group_thousands: bool = False, **kwargs):
+        self.dots_group_thousands = dots_group_thousands
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return parse_decimal(self.strip_text(str(value)), dots_group_thousands=self.dots_group_thousands)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+    def strip_text(self, text: str) -> str:
+        """What may surround the number (a subclass strips its unit; ValueError refuses it) goes before parsing."""
+        return text
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float):
+            if self.decimal_places is None:
+                return format_decimal(Decimal(value))  # no thousands dots: they could be read back as decimals
+            return number_format(value, decimal_pos=self.decimal_places, use_l10n=True)
+        return value
+
+    def widget_attrs(self, widget):
+        return {}  # no step/min/max: it is a text box, so "3,70" can be typed
+
+
+class DutchMoneyField(DutchDecimalField):
+    """An amount in euro's: "1.500,50", "€ 1.500,50", "1500", "1.500" (fifteen hundred). Not "10%"."""
+
+    default_error_messages = {"invalid": _("Vul een bedrag in, bijvoorbeeld 1250,50.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("dots_group_thousands", True)
+        super().__init__(*args, **kwargs)
+
+    def strip_text(self, text: str) -> str:
+        text = text.strip()
+        if "%" in text:
+            raise ValueError(text)
+        return text.removeprefix("€").strip()
+
+
+class DutchHoursField(DutchDecimalField):
+    """A number of hours: "12,5", "1.500" (fifteen hundred hours, as with amounts)."""
+
+    default_error_messages = {"invalid": _("Vul een aantal uren in, bijvoorbeeld 12,5.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("dots_group_thousands", True)
+        super().__init__(*args, **kwargs)
+
+
+class DutchIntegerField(forms.IntegerField):
+    """A count, with or without thousands dots: "13.405", "13405", "13 405". Shown back with dots ("13.405")."""
+
+    default_error_messages = {"invalid": _("Vul een heel getal in, bijvoorbeeld 13.405.")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_count(value)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return number_format(value, use_l10n=True)
+        return value
+
+    def widget_attrs(self, widget):
+        return {}
 
 
 class NoBrowserValidation:

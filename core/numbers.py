@@ -1,9 +1,11 @@
-"""Numbers written the Dutch way, in one place. Pure Python: the KPI forms and the DUO importer both read with it,
+"""Numbers written the Dutch way, in one place. Pure Python: the forms and the DUO importer all read with it,
 and write counts and decimals back with it in their messages ("7.595", "3,70").
 
 "3,70", "3,70%", "3.70", "1.234,5" are decimals (a comma is the decimal sign; dots before it group thousands;
-without a comma a dot is the decimal sign, as figures such as "0.00" in DUO's tables are written). Counts are
-whole numbers with or without thousands dots or spaces: "10.492", "13 405", "13405".
+without a comma a dot is the decimal sign, as figures such as "0.00" in DUO's tables are written). Amounts and
+hours ask `dots_group_thousands`: there "1.500" and "1.250.000" are whole numbers, as a Dutch user means them
+(and as Django's localized input read them before); KPI figures keep DUO's reading of a dot. Counts are whole
+numbers with or without thousands dots or spaces: "10.492", "13 405", "13405".
 """
 
 import re
@@ -11,13 +13,17 @@ from decimal import Decimal, InvalidOperation
 
 _GROUPED_DECIMAL = re.compile(r"[-+]?\d{1,3}(\.\d{3})+,\d*")
 _PLAIN_DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
+_GROUPED_WHOLE = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")
 _COUNT = re.compile(r"\d{1,3}([.\s]\d{3})+|\d+")
 
 
-def parse_decimal(text) -> Decimal:
-    """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number."""
+def parse_decimal(text, *, dots_group_thousands: bool = False) -> Decimal:
+    """ "3,70", "3,70%", "3.70", " 3,7 ", "1.234,5" → Decimal. ValueError when it is not a number.
+    With `dots_group_thousands`, "1.500" is 1500 (not 1.5); "1.50" and "0.500" keep their dot as decimal sign."""
     cleaned = re.sub(r"\s+", "", str(text)).removesuffix("%")
-    if "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
+    if dots_group_thousands and _GROUPED_WHOLE.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    elif "," in cleaned and "." in cleaned:  # 1.234,56: dots group thousands, the comma is the decimal sign
         if not _GROUPED_DECIMAL.fullmatch(cleaned):
             raise ValueError(text)
         cleaned = cleaned.replace(".", "").replace(",", ".")

@@ -6,5 +6,7 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Before projecten/<code>/ and every other projecten/… pattern, so "dashboard" is never read as a code.
+    path("projecten/dashboard/", views.project_dashboard, name="project_dashboard"),
     path("projecten/<code:code>/", views.project_detail, name="project_detail"),
 ]

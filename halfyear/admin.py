@@ -6,7 +6,7 @@ from .models import CycleSettings, HalfYearEvaluation, HalfYearPlan, ProjectStat
 
 @admin.register(CycleSettings)
 class CycleSettingsAdmin(SimpleHistoryAdmin):
-    list_display = ["programme", "hourly_rate", "plan_due_days_before", "evaluation_due_weeks_after"]
+    list_display = ["programme", "plan_due_days_before", "evaluation_due_weeks_after"]
 
 
 class SmartGoalInline(admin.StackedInline):

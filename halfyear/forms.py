@@ -1,16 +1,15 @@
 """Forms of the half-year cycle: input cleaning and clear Dutch messages, nothing else."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_INPUT, NoBrowserValidation
+from core import clock
+from core.formatting import euro
+from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, NoBrowserValidation
 from core.periods import HalfYear
-from projects.models import Theme
-from projects.signals import smart_goal_form_fields
+from indicators.models import Indicator
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
-from .selectors import NO_STATUS
 
 
 class PlanForm(NoBrowserValidation, forms.ModelForm):
@@ -30,6 +29,7 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
             "lessons": forms.Textarea(attrs={"rows": 4}),
             "activities": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"hours_requested": DutchHoursField, "other_costs": DutchMoneyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,8 +40,8 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
         self.fields["hours_requested"].error_messages["required"] = _(
             "Vul de gevraagde uren in (0 als u geen uren vraagt)."
         )
-        self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: € %(rate)s per uur.") % {
-            "rate": f"{self.instance.hourly_rate:.2f}".replace(".", ",")
+        self.fields["hours_requested"].help_text = _("Tegen het uurtarief van het programma: %(rate)s per uur.") % {
+            "rate": euro(self.instance.hourly_rate, 2)
         }
 
 
@@ -52,6 +52,7 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "description",
             "measure_description",
             "measure_unit",
+            "indicator",
             "target_value",
             "achievable",
             "deadline",
@@ -62,6 +63,8 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "achievable": forms.Textarea(attrs={"rows": 3}),
             "deadline": DATE_INPUT,
         }
+        error_messages = {"indicator": {"invalid_choice": _("Kies een KPI uit de lijst.")}}
+        field_classes = {"target_value": DutchDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,24 +82,17 @@ class GoalForm(NoBrowserValidation, forms.ModelForm):
             "Een SMART-doel is tijdgebonden: geef een deadline binnen het halfjaar."
         )
         self.fields["deadline"].error_messages["invalid"] = _("Vul een geldige datum in, bijvoorbeeld 30-06-2027.")
-        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
-        # Fields other apps add (indicators: the KPI the goal is measured by), placed after the goal's own measure.
-        self.extra_field_names = []
-        for _receiver, fields in smart_goal_form_fields.send(sender=type(self), goal=self.instance):
-            for name, field in (fields or {}).items():
-                self.fields[name] = field
-                self.extra_field_names.append(name)
-        if self.extra_field_names:
-            order = list(self.fields)
-            for name in self.extra_field_names:
-                order.remove(name)
-            at = order.index("measure_unit") + 1
-            self.order_fields(order[:at] + self.extra_field_names + order[at:])
+        self.fields["target_value"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
+        kpi = self.fields["indicator"]
+        kpi.queryset = Indicator.objects.filter(programme_id=self.instance.plan.project.programme_id).order_by(
+            "position", "code"
+        )
+        kpi.empty_label = _("Geen KPI: alleen de eigen meting hierboven")
+        kpi.label_from_instance = lambda indicator: indicator.name
 
-    @property
-    def extra_data(self) -> dict:
-        """The cleaned values of the fields other apps added, for `smart_goal_save(extra=…)`."""
-        return {name: self.cleaned_data.get(name) for name in self.extra_field_names}
+    def add_prefix(self, field_name):
+        # The KPI choice is posted as "kpi", the name it has had on this page since issue 8.
+        return super().add_prefix("kpi" if field_name == "indicator" else field_name)
 
     def _post_clean(self):
         # The model's clean() repeats the "required" messages of the form; show each message once.
@@ -146,12 +142,13 @@ class GoalResultForm(NoBrowserValidation, forms.ModelForm):
             "explanation": forms.Textarea(attrs={"rows": 2}),
             "lesson": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"value_reached": DutchDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = SmartGoal.Result.choices
         self.fields["result"].required = False
-        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12.5.")
+        self.fields["value_reached"].error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 40 of 12,5.")
 
     def _post_clean(self):
         # The service validates the goal as a whole (deadline, measure); the form only cleans the input.
@@ -178,23 +175,6 @@ class StatusForm(NoBrowserValidation, forms.ModelForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if day > timezone.localdate():
+        if day > clock.today():
             raise forms.ValidationError(_("De datum ligt in de toekomst: leg de status vast die nu geldt."))
         return day
-
-
-class DashboardFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle thema's")
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-
-    def __init__(self, *args, programme, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = programme.themes.order_by("number")
-        self.fields["theme"].label_from_instance = lambda theme: f"{theme.number}. {theme.title}"
-        self.fields["status"].choices = [
-            ("", _("Alle statussen")),
-            *ProjectStatus.Status.choices,
-            (NO_STATUS, _("nog geen status")),
-        ]

@@ -1,4 +1,4 @@
-"""Models of the half-year cycle. Imported by projects/models.py, so they belong to the `projects` app."""
+"""Models of the half-year cycle. Their tables keep the names they had in `projects` (see migrations/0001)."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -11,22 +11,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from budget.models import DEFAULT_HOURLY_RATE
 from core.periods import HalfYear, validate_period
 
 
 class CycleSettings(models.Model):
-    """A programme's rules for the half-year cycle: deadlines, reminders and the hourly rate."""
+    """A programme's rules for the half-year cycle: deadlines and reminders. The hourly rate a plan starts with
+    is the programme's one rate, in the budget settings (budget.selectors.hourly_rate)."""
 
     programme = models.OneToOneField(
         "projects.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="cycle_settings"
-    )
-    hourly_rate = models.DecimalField(
-        _("uurtarief"),
-        max_digits=8,
-        decimal_places=2,
-        default=Decimal("50.00"),
-        validators=[MinValueValidator(0)],
-        help_text=_("Seed 004, hoofdstuk 7: conform de VSV-regeling € 50 per uur."),
     )
     plan_due_days_before = models.PositiveSmallIntegerField(
         _("plan in te dienen (dagen vóór het halfjaar)"), default=14, validators=[MaxValueValidator(120)]
@@ -90,8 +84,9 @@ class HalfYearPlan(models.Model):
         blank=True,
         validators=[MinValueValidator(0, _("Het aantal uren kan niet negatief zijn."))],
     )
+    # The programme's rate when the plan started, frozen: a later change of the rate does not reprice the plan.
     hourly_rate = models.DecimalField(
-        _("uurtarief"), max_digits=8, decimal_places=2, default=Decimal("50.00"), editable=False
+        _("uurtarief"), max_digits=8, decimal_places=2, default=DEFAULT_HOURLY_RATE, editable=False
     )
     other_costs = models.DecimalField(
         _("overige kosten"),
@@ -161,9 +156,8 @@ class HalfYearPlan(models.Model):
 class SmartGoal(models.Model):
     """A SMART goal of a half-year plan, with its evaluation once the half-year is over.
 
-    The measure is the goal's own (description + unit). Once the indicators app has its Indicator model,
-    a nullable `indicator` ForeignKey belongs next to `measure_description`, and `clean()` then accepts
-    either an indicator or an own measure.
+    The measure is the goal's own (description + unit); a goal may also name the programme KPI it contributes
+    to and is measured by (`indicator`, issue 8).
     """
 
     class Result(models.TextChoices):
@@ -184,6 +178,18 @@ class SmartGoal(models.Model):
     )
     measure_unit = models.CharField(
         _("eenheid"), max_length=40, blank=True, help_text=_("Bijv. leerlingen, %, scholen.")
+    )
+    indicator = models.ForeignKey(
+        "indicators.Indicator",
+        verbose_name=_("KPI van het programma"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="smart_goals",
+        help_text=_(
+            "Kies de KPI als dit doel bijdraagt aan een KPI van het programma en daarmee wordt gemeten; "
+            "beschrijf hierboven hoe u het meet."
+        ),
     )
     target_value = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True)
     achievable = models.TextField(
@@ -238,6 +244,8 @@ class SmartGoal(models.Model):
             }
         if self.result and self.result != self.Result.NOT_MET and self.value_reached is None:
             errors["value_reached"] = _("Geef de bereikte waarde bij een (deels) behaald doel.")
+        if self.indicator_id and self.plan_id and self.indicator.programme_id != self.plan.project.programme_id:
+            errors["indicator"] = _("Kies een KPI van het programma van dit project.")
         if errors:
             raise ValidationError(errors)
 

@@ -15,8 +15,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
+from core import clock
 from core.periods import HalfYear
 from projects.models import Membership, Programme
 
@@ -101,7 +101,7 @@ def _send_once(*, recipient, key: str, subject: str, body: str, today: date) -> 
 
 def send_reminders(*, today: date | None = None) -> dict:
     """Send what is due today. Safe to run any number of times a day: each reminder goes out once."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     sent = {"leiders": 0, "weekoverzicht": 0}
     for programme in Programme.objects.filter(status=Programme.Status.ACTIVE).select_related("region"):
         items = outstanding(programme=programme, today=today)

@@ -207,7 +207,7 @@ def project_plans(*, project) -> list[HalfYearPlan]:
 
 def plan_for(*, project, period: HalfYear | str, revision: int | None = None) -> HalfYearPlan:
     """The plan (newest version unless one is asked for) with everything its page shows."""
-    goals = SmartGoal.objects.select_related("carried_from__plan").order_by("number")
+    goals = SmartGoal.objects.select_related("carried_from__plan", "indicator").order_by("number")
     plans = (
         HalfYearPlan.objects.filter(project=project, period=str(period))
         .select_related("project__programme", "project__theme", "submitted_by", "decided_by")

@@ -5,24 +5,34 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from budget.selectors import hourly_rate
+from core import clock
 from core.history import save_with_history
 from core.periods import HalfYear
 from projects import permissions
-from projects.signals import smart_goal_saved, smart_goals_copied
 
 from .models import CycleSettings, HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from .workflow import Action, can_start, check, check_evaluation
 
-GOAL_COPY_FIELDS = ("description", "measure_description", "measure_unit", "target_value", "achievable", "responsible")
+# What a goal keeps when it is copied into the next half-year (PDCA) or a new plan version; `indicator_id`, not
+# `indicator`, so copying reads no KPI rows.
+GOAL_COPY_FIELDS = (
+    "description",
+    "measure_description",
+    "measure_unit",
+    "indicator_id",
+    "target_value",
+    "achievable",
+    "responsible",
+)
 PLAN_COPY_FIELDS = ("context", "aim", "lessons", "hours_requested", "other_costs", "hourly_rate")
 
 
 def cycle_settings(*, programme) -> CycleSettings:
-    """The programme's cycle settings, created with the defaults (seed 004: € 50 an hour) when missing."""
+    """The programme's cycle settings, created with the defaults when missing."""
     found, _created = CycleSettings.objects.get_or_create(programme=programme)
     return found
 
@@ -48,22 +58,21 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
     if not can_start(user, project):
         raise PermissionDenied(_("Alleen de projectleiders van dit project schrijven het halfjaarplan."))
     period = HalfYear.parse(period)
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if period < HalfYear.for_date(today):
         raise ValidationError(
             _("Het halfjaar %(period)s is al voorbij; daarvoor start u geen plan meer.") % {"period": period}
         )
     if HalfYearPlan.objects.filter(project=project, period=str(period)).exists():
         raise ValidationError(_("Er is al een plan voor %(period)s.") % {"period": period})
-    settings = cycle_settings(programme=project.programme)
-    plan = HalfYearPlan(project=project, period=str(period), hourly_rate=settings.hourly_rate)
+    plan = HalfYearPlan(project=project, period=str(period), hourly_rate=hourly_rate(programme=project.programme))
     previous = latest_approved(project=project, period=period.previous())
     if previous is not None:
         plan.lessons = _lessons_text(previous)
     save_with_history(plan, user=user, reason=_("plan gestart"))
     if previous is not None:
         plan.activities.set(previous.activities.all())
-        number, pairs = 0, []
+        number = 0
         for goal in previous.goals.order_by("number"):
             if goal.result == SmartGoal.Result.MET:
                 continue
@@ -72,8 +81,6 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
             for field in GOAL_COPY_FIELDS:
                 setattr(copy, field, getattr(goal, field))
             save_with_history(copy, user=user, reason=_("voorstel uit %(period)s") % {"period": previous.period})
-            pairs.append((goal, copy))
-        smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return plan
 
 
@@ -138,7 +145,7 @@ def halfyear_plan_submit(*, plan: HalfYearPlan, user) -> HalfYearPlan:
     if errors:
         raise ValidationError(errors, code="incomplete")
     plan.status = move.target
-    plan.submitted_at = timezone.now()
+    plan.submitted_at = clock.now()
     plan.submitted_by = user
     return save_with_history(plan, user=user, reason=_("ingediend"))
 
@@ -148,7 +155,7 @@ def halfyear_plan_approve(*, plan: HalfYearPlan, user, comment: str = "") -> Hal
     plan = _lock(plan)
     move = check(Action.APPROVE, plan, user)
     plan.status = move.target
-    plan.decided_at = timezone.now()
+    plan.decided_at = clock.now()
     plan.decided_by = user
     plan.review_comment = comment.strip()
     return save_with_history(plan, user=user, reason=_("goedgekeurd"))
@@ -161,7 +168,7 @@ def halfyear_plan_return(*, plan: HalfYearPlan, user, comment: str) -> HalfYearP
     if not comment.strip():
         raise ValidationError({"comment": _("Schrijf erbij wat de projectleider moet aanpassen.")})
     plan.status = move.target
-    plan.decided_at = timezone.now()
+    plan.decided_at = clock.now()
     plan.decided_by = user
     plan.review_comment = comment.strip()
     return save_with_history(plan, user=user, reason=_("teruggestuurd: %(comment)s") % {"comment": comment.strip()})
@@ -189,14 +196,11 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
         setattr(revision, field, getattr(plan, field))
     save_with_history(revision, user=user, reason=_("nieuwe versie: %(reason)s") % {"reason": reason.strip()})
     revision.activities.set(plan.activities.all())
-    pairs = []
     for goal in plan.goals.order_by("number"):
         copy = SmartGoal(plan=revision, number=goal.number, carried_from=goal.carried_from, deadline=goal.deadline)
         for field in GOAL_COPY_FIELDS:
             setattr(copy, field, getattr(goal, field))
         save_with_history(copy, user=user, reason=_("nieuwe versie"))
-        pairs.append((goal, copy))
-    smart_goals_copied.send(sender=SmartGoal, pairs=pairs, user=user)
     return revision
 
 
@@ -204,14 +208,18 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
 
 
 @transaction.atomic
-def smart_goal_save(*, goal: SmartGoal, user, reason: str = "", extra: dict | None = None) -> SmartGoal:
-    """Save a goal; `extra` holds the values of the fields other apps added to the goal form (see signals.py),
-    which they save in the same transaction."""
+def smart_goal_save(*, goal: SmartGoal, user, reason: str = "") -> SmartGoal:
+    """Save a goal; a change of its KPI is named in the history row (which KPI, or that it was unlinked)."""
     check(Action.EDIT, _lock(goal.plan), user)
     if goal.pk is None and not goal.number:
         goal.number = next_goal_number(plan=goal.plan)
+    stored = SmartGoal.objects.filter(pk=goal.pk).values_list("indicator_id", flat=True).first() if goal.pk else None
+    if goal.indicator_id != stored:
+        change = (
+            _("gemeten met KPI %(kpi)s") % {"kpi": goal.indicator.name} if goal.indicator_id else _("KPI losgekoppeld")
+        )
+        reason = f"{reason}; {change}" if reason else change
     save_with_history(goal, user=user, reason=reason)
-    smart_goal_saved.send(sender=SmartGoal, goal=goal, user=user, data=extra or {})
     return goal
 
 
@@ -233,7 +241,7 @@ def next_goal_number(*, plan: HalfYearPlan) -> int:
 
 def _check_evaluation_open(plan: HalfYearPlan, today: date | None) -> None:
     opens = evaluation_opens(plan.period_obj)
-    if (today or timezone.localdate()) < opens:
+    if (today or clock.today()) < opens:
         raise ValidationError(
             _("Het halfjaar %(period)s wordt geëvalueerd vanaf %(date)s.")
             % {"period": plan.period, "date": date_format(opens, "j F Y")},
@@ -289,7 +297,7 @@ def halfyear_evaluation_submit(*, plan: HalfYearPlan, user, today: date | None =
     if errors:
         raise ValidationError(errors, code="incomplete")
     evaluation.status = HalfYearEvaluation.Status.SUBMITTED
-    evaluation.submitted_at = timezone.now()
+    evaluation.submitted_at = clock.now()
     evaluation.submitted_by = user
     return save_with_history(evaluation, user=user, reason=_("evaluatie ingediend"))
 
@@ -299,15 +307,12 @@ def halfyear_evaluation_submit(*, plan: HalfYearPlan, user, today: date | None =
 
 @transaction.atomic
 def project_status_record(*, project, user, status: str, explanation: str, day: date | None = None) -> ProjectStatus:
-    if not permissions.can_record_status(user, project):
-        raise PermissionDenied(
-            _("Alleen programmamanagers en de projectleiders van dit project leggen de status vast.")
-        )
+    permissions.require_record_status(user, project)
     report = ProjectStatus(
         project=project,
         status=status,
         explanation=explanation.strip(),
-        date=day or timezone.localdate(),
+        date=day or clock.today(),
         recorded_by=user,
     )
     return save_with_history(report, user=user, reason=_("status vastgelegd"))

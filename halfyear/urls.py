@@ -20,7 +20,6 @@ register_converter(PeriodConverter, "period")
 PLAN = "projecten/<code:code>/halfjaarplannen/<period:period>/"
 
 urlpatterns = [
-    path("projecten/dashboard/", views.dashboard, name="project_dashboard"),
     path("projecten/<code:code>/halfjaarplannen/", views.plan_list, name="halfyear_plan_list"),
     path("projecten/<code:code>/halfjaarplannen/starten/", views.plan_start, name="halfyear_plan_start"),
     path("projecten/<code:code>/status/", views.status_record, name="project_status_record"),

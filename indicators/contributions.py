@@ -1,11 +1,7 @@
-"""The programme KPIs each project contributes to, with their current status, for the pages of `projects`.
-
-`projects` never imports `indicators` (see the conventions), so it asks for them in two ways:
-
-- the project dashboard sends the signal `projects.signals.project_dashboard_columns` while it builds its
-  table; `dashboard_columns` below answers with one `KpiColumn` (badges on screen, words in CSV/XLSX). One
-  column in the django-tables2 table serves the screen and the export alike, so nothing is written twice;
-- the project page calls `{% project_kpi_panel project %}` from `{% load kpi %}` (templatetags/kpi.py).
+"""The programme KPIs each project contributes to, with their current status, for the composite pages above
+`indicators` (dashboards/): the project dashboard adds `KpiColumn` to its table (badges on screen, words in
+CSV/XLSX: one column serves both, so nothing is written twice), the project page shows them in a panel
+(templates/indicators/_project_kpis.html).
 
 Both read through `kpis_by_project`: the KPI dashboard's own selector (three queries), so a project shows the
 status /dashboard/ shows, plus one query for the links, whatever the number of projects or indicators.
@@ -24,6 +20,7 @@ from projects.models import Programme
 from . import selectors
 from .models import Indicator
 from .selectors import YearRow
+from .templatetags.kpi import status_badge
 
 
 @dataclass(frozen=True)
@@ -64,13 +61,6 @@ def kpis_by_project(*, programme: Programme, projects) -> ProjectKpis:
     return ProjectKpis(board.selected_year, dict(by_project))
 
 
-def _badge(assessment) -> str:
-    # Imported here: templatetags/kpi.py imports this module for {% project_kpi_panel %}.
-    from .templatetags.kpi import status_badge
-
-    return status_badge(assessment)
-
-
 class KpiColumn(tables.Column):
     """The KPIs of the row's project: on screen each name (a link to its page) with its status badge (word,
     icon and colour); in CSV/XLSX "name: status" separated by semicolons."""
@@ -101,7 +91,7 @@ class KpiColumn(tables.Column):
             "<li>{} {}</li>",
             (
                 (
-                    _badge(assessment),
+                    status_badge(assessment),
                     format_html_join(
                         ", ",
                         '<a class="utrecht-link" href="{}" title="{}">{}</a>',
@@ -123,8 +113,3 @@ class KpiColumn(tables.Column):
     def value(self, record, **kwargs):
         contributions = self.kpis.of(record.project)
         return "; ".join(f"{c.indicator.name}: {c.assessment.label}" for c in contributions)
-
-
-def dashboard_columns(sender, programme, projects, **kwargs):
-    """Receiver of `projects.signals.project_dashboard_columns` (connected in IndicatorsConfig.ready)."""
-    return [("kpis", KpiColumn(kpis_by_project(programme=programme, projects=projects)))]

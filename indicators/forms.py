@@ -1,79 +1,16 @@
 """KPI forms: Dutch number input ("3,70", "3,70%", "3.70"), school years, and a reason for every change."""
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedForm
-from core.numbers import parse_count, parse_decimal
+from core.forms import DutchDecimalField, DutchIntegerField, VersionedForm
 from core.periods import SchoolYear
 from projects.models import Project
 
 from . import selectors
 from .figures import check_percentage, percentage_of
 from .models import FIGURE_STATUS_CHOICES, ImportRun, Indicator, Measurement, Target
-
-NUMBER_HINT = _("Vul een getal in, bijvoorbeeld 3,70.")
-
-
-class DutchDecimalField(forms.DecimalField):
-    """A decimal typed the Dutch way. Shown back with a comma (3,70)."""
-
-    default_error_messages = {
-        "invalid": NUMBER_HINT,
-        "max_decimal_places": _("Gebruik hoogstens %(max)s cijfers achter de komma."),
-        "min_value": _("Vul een getal van %(limit_value)s of meer in."),
-        "max_value": _("Vul een getal van hoogstens %(limit_value)s in."),
-    }
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_digits", 12)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, Decimal):
-            return value
-        try:
-            return parse_decimal(value)
-        except ValueError as exc:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal | int | float):
-            return number_format(value, decimal_pos=self.decimal_places, use_l10n=True)
-        return value
-
-    def widget_attrs(self, widget):
-        return {}  # no step/min/max: it is a text box, so "3,70" can be typed
-
-
-class DutchIntegerField(forms.IntegerField):
-    """A count, with or without thousands dots: "13.405", "13405", "13 405"."""
-
-    default_error_messages = {"invalid": _("Vul een heel getal in, bijvoorbeeld 13.405.")}
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 0)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
-            return None
-        try:
-            return parse_count(value)
-        except ValueError as exc:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
-
-    def widget_attrs(self, widget):
-        return {}
 
 
 class SchoolYearField(forms.CharField):

@@ -403,7 +403,3 @@ class ImportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
-
-
-# The KPI a SMART goal is measured by: its own small module, imported here so Django registers the model.
-from .goal_kpi import GoalIndicator  # noqa: E402, F401

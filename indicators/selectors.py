@@ -4,7 +4,7 @@ on the indicator page); the rest is computed in memory.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -167,24 +167,21 @@ def last_import_started() -> datetime | None:
 
 
 def revisions(*, measurements: list[Measurement], since: datetime | None) -> dict[int, Revision]:
-    """{measurement pk: Revision} for the figures whose value or finality differs from what they were at `since`.
-    One query, whatever the number of figures. Figures that did not exist yet at `since` are not revisions."""
+    """{measurement pk: Revision} for the figures whose value or finality differs from what they were just before
+    `since` (simple-history's `as_of`). One query, whatever the number of figures. Figures that did not exist yet
+    (or were deleted) then are not revisions."""
     if since is None or not measurements:
         return {}
     current = {m.pk: m for m in measurements}
-    history = (
-        Measurement.history.filter(id__in=current, history_date__lt=since)
-        .order_by("id", "history_date", "history_id")
-        .values_list("id", "value", "finality", "history_type")
-    )
-    then = {}
-    for pk, value, finality, kind in history:
-        then[pk] = None if kind == "-" else (value, finality)
+    # as_of includes a history row made at `since` itself; a revision made at that moment is not yet what the
+    # figure was, so ask for the state one microsecond (the resolution of history_date) earlier.
+    as_of = Measurement.history.as_of(since - timedelta(microseconds=1)).filter(id__in=current)
+    then = {old.pk: old for old in as_of.order_by("history_date", "history_id")}
     result = {}
     for pk, old in then.items():
         measurement = current[pk]
-        if old is not None and old != (measurement.value, measurement.finality):
-            result[pk] = Revision(old[0], old[1], measurement.updated_at)
+        if (old.value, old.finality) != (measurement.value, measurement.finality):
+            result[pk] = Revision(old.value, old.finality, measurement.updated_at)
     return result
 
 
@@ -230,25 +227,6 @@ def indicator_detail(*, programme: Programme, code: str, since: datetime | None 
         rows = dict(sorted(rows.items()))
     _mark_revisions(list(rows.values()), since)
     return IndicatorRow(indicator, rows)
-
-
-def chart_data(row: IndicatorRow) -> dict:
-    """What the chart draws, as plain numbers (the page shows the same figures in a table)."""
-    indicator = row.indicator
-
-    def number(value):
-        return None if value is None else float(value)
-
-    years = list(row.years.values())
-    return {
-        "labels": [r.school_year for r in years],
-        "actual": [number(r.actual) for r in years],
-        "provisional": [bool(r.measurement and r.measurement.is_provisional) for r in years],
-        "target": [number(r.target.value) if r.target else None for r in years],
-        "norm": number(indicator.norm),
-        "baseline": number(indicator.baseline),
-        "unit": indicator.unit,
-    }
 
 
 def indicator_history(*, indicator: Indicator, limit: int = 200):

@@ -7,16 +7,19 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localdate, make_aware
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
+from core.charts import responsive
 from core.forms import DeleteForm
 from core.views import export_response, save_form
 from projects.views import programme_view
 
 from . import selectors, services
+from .charts import indicator_chart
 from .forms import ImportUploadForm, IndicatorForm, MeasurementForm, SinceForm, TargetForm, YearForm
 from .importers import runs
 from .models import ImportRun, Indicator, Measurement, Target
@@ -65,7 +68,7 @@ def indicator_detail(request, programme, code):
     context = {
         "row": row,
         "indicator": row.indicator,
-        "chart": selectors.chart_data(row),
+        "chart": mark_safe(responsive(indicator_chart(row), wide=720, plot_height=200)),
         "years": list(row.years.values()),
         "since_form": since_form,
         "since": since,
@@ -233,6 +236,7 @@ def import_detail(request, programme, pk):
         if not result.ok:
             run = runs.import_run_refuse(
                 run=run,
+                user=request.user,
                 errors=result.problems.error_dicts(),
                 warnings=result.problems.warning_dicts(),
                 rows_read=result.rows_read,
@@ -259,6 +263,6 @@ def import_confirm(request, programme, pk):
 @programme_view(manage=True)
 @require_http_methods(["POST"])
 def import_cancel(request, programme, pk):
-    runs.import_run_cancel(run=_get_run(pk))
+    runs.import_run_cancel(run=_get_run(pk), user=request.user)
     messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
     return redirect("import_start")

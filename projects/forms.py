@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedForm
+from core.forms import DutchIntegerField, VersionedForm
 
 from .models import Activity, Membership, Organisation, Project, Theme
 from .selectors import programme_people
@@ -15,6 +15,7 @@ class ThemeForm(VersionedForm):
         model = Theme
         fields = ["number", "title", "ambition"]
         widgets = {"ambition": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"number": DutchIntegerField}
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -72,6 +73,7 @@ class ActivityForm(VersionedForm):
         model = Activity
         fields = ["number", "title", "description", "who", "when"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"number": DutchIntegerField}
 
     def clean_number(self):
         number = self.cleaned_data["number"]

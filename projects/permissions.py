@@ -1,13 +1,24 @@
-"""Who may do what in a programme. Every view asks here; templates only use it to hide buttons."""
+"""Who may do what in a programme. Every service that writes asks here (a `require_*` helper raises
+PermissionDenied with the Dutch message the 403 page shows), so a write from a view, a command or a task meets
+the same rule; views ask the same functions to show or hide buttons and to refuse a form page early."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from .models import Membership, Programme, Project
+from .selectors import programme_for_user
 
 Role = Membership.Role
 
 
+def _authenticated(user) -> bool:
+    """No user at all (None: a write without a person behind it) has no role, like an anonymous visitor."""
+    return user is not None and user.is_authenticated
+
+
 def user_roles(user, programme: Programme) -> frozenset[str]:
     """The user's roles in the programme, cached on the user object for the request."""
-    if not user.is_authenticated or programme is None:
+    if not _authenticated(user) or programme is None:
         return frozenset()
     cache = user.__dict__.setdefault("_vsvplan_roles", {})
     if programme.pk not in cache:
@@ -17,18 +28,28 @@ def user_roles(user, programme: Programme) -> frozenset[str]:
     return cache[programme.pk]
 
 
+def require(allowed: bool, message) -> None:
+    """Refuse (PermissionDenied, shown on the Dutch 403 page) unless allowed: a write right in one line."""
+    if not allowed:
+        raise PermissionDenied(message)
+
+
 def can_view(user, programme: Programme) -> bool:
-    return user.is_authenticated and (user.is_superuser or bool(user_roles(user, programme)))
+    return _authenticated(user) and (user.is_superuser or bool(user_roles(user, programme)))
 
 
 def can_manage(user, programme: Programme) -> bool:
     """Programme managers (and administrators) edit everything in the programme."""
-    return user.is_authenticated and (user.is_superuser or Role.PROGRAMME_MANAGER in user_roles(user, programme))
+    return _authenticated(user) and (user.is_superuser or Role.PROGRAMME_MANAGER in user_roles(user, programme))
+
+
+def require_manage(user, programme: Programme) -> None:
+    require(can_manage(user, programme), _("Alleen programmamanagers mogen dit wijzigen."))
 
 
 def led_project_ids(user) -> frozenset[int]:
     """The pks of the projects the user leads, cached on the user object for the request."""
-    if not user.is_authenticated:
+    if not _authenticated(user):
         return frozenset()
     led = user.__dict__.get("_vsvplan_led")
     if led is None:
@@ -45,6 +66,13 @@ def can_edit_activities(user, project: Project) -> bool:
     return can_manage(user, project.programme) or leads(user, project)
 
 
+def require_edit_activities(user, project: Project) -> None:
+    require(
+        can_edit_activities(user, project),
+        _("Alleen programmamanagers en de projectleiders van dit project mogen dit wijzigen."),
+    )
+
+
 # --- Budget -------------------------------------------------------------------------------------------
 
 
@@ -55,6 +83,16 @@ def can_record_spending(user, programme: Programme, line) -> bool:
     if can_manage(user, programme):
         return True
     return line.project_id is not None and line.project_id in led_project_ids(user)
+
+
+def require_record_spending(user, programme: Programme, line) -> None:
+    require(
+        can_record_spending(user, programme, line),
+        _(
+            "Alleen programmamanagers en de projectleiders van het project van deze regel "
+            "mogen hier bestedingen vastleggen."
+        ),
+    )
 
 
 def can_propose_budget_change(user, programme: Programme, lines=()) -> bool:
@@ -68,11 +106,51 @@ def can_propose_budget_change(user, programme: Programme, lines=()) -> bool:
     return any(line.project_id in led for line in lines if line is not None)
 
 
+def require_propose_budget_change(user, programme: Programme, lines=()) -> None:
+    """First whether the user may propose at all, then (with lines given) whether for these lines."""
+    require(
+        can_propose_budget_change(user, programme),
+        _("Alleen programmamanagers en projectleiders mogen een begrotingswijziging voorstellen."),
+    )
+    if lines:
+        require(
+            can_propose_budget_change(user, programme, lines),
+            _("Een projectleider kan alleen wijzigingen voorstellen voor regels van de eigen projecten."),
+        )
+
+
 def can_decide_budget_change(user, programme: Programme) -> bool:
     """Only programme managers approve or reject a budget change."""
     return can_manage(user, programme)
 
 
+def require_decide_budget_change(user, programme: Programme) -> None:
+    require(
+        can_decide_budget_change(user, programme),
+        _("Alleen programmamanagers keuren begrotingswijzigingen goed of af."),
+    )
+
+
 def can_record_status(user, project: Project) -> bool:
     """Programme managers, and the leaders of this project, record the project's status."""
     return can_manage(user, project.programme) or leads(user, project)
+
+
+def require_record_status(user, project: Project) -> None:
+    require(
+        can_record_status(user, project),
+        _("Alleen programmamanagers en de projectleiders van dit project leggen de status vast."),
+    )
+
+
+# --- DUO imports ----------------------------------------------------------------------------------------
+
+
+def can_import(user) -> bool:
+    """A DUO file is not of one programme: the programme managers of the user's programme (the one the /import/
+    pages resolve) upload, confirm and cancel imports."""
+    return _authenticated(user) and can_manage(user, programme_for_user(user))
+
+
+def require_import(user) -> None:
+    require(can_import(user), _("Alleen programmamanagers mogen dit wijzigen."))

@@ -1,4 +1,4 @@
-"""Plan pages. Thin: resolve the programme, check permission, call a selector or service, render."""
+"""Plan pages. Thin: resolve the programme, call a selector or service (which checks the write right), render."""
 
 from functools import wraps
 
@@ -34,8 +34,8 @@ def programme_view(manage: bool = False):
                     _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
                 )
             request.programme = programme  # also for the 403 page below, so it keeps the programme's menu
-            if manage and not permissions.can_manage(request.user, programme):
-                raise PermissionDenied(_("Alleen programmamanagers mogen dit wijzigen."))
+            if manage:  # an early 403 before a form is shown; the service checks the same right on save
+                permissions.require_manage(request.user, programme)
             return view(request, programme, *args, **kwargs)
 
         return wrapper
@@ -48,11 +48,6 @@ def _get_project(programme, code) -> Project:
         return selectors.project_detail(programme=programme, code=code)
     except Project.DoesNotExist as exc:
         raise Http404(_("Project %(code)s bestaat niet in dit programma.") % {"code": code}) from exc
-
-
-def _check_activity_rights(request, project):
-    if not permissions.can_edit_activities(request.user, project):
-        raise PermissionDenied(_("Alleen programmamanagers en de projectleiders van dit project mogen dit wijzigen."))
 
 
 @programme_view()
@@ -129,7 +124,7 @@ def project_edit(request, programme, code=None):
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, programme, code, number=None):
     project = _get_project(programme, code)
-    _check_activity_rights(request, project)
+    permissions.require_edit_activities(request.user, project)  # early 403; activity_save checks it too
     if number is None:
         activity = Activity(project=project, number=services.next_activity_number(project=project))
     else:
@@ -157,7 +152,7 @@ def activity_edit(request, programme, code, number=None):
 @require_http_methods(["GET", "POST"])
 def activity_delete(request, programme, code, number):
     project = _get_project(programme, code)
-    _check_activity_rights(request, project)
+    permissions.require_edit_activities(request.user, project)  # early 403; activity_delete checks it too
     activity = get_object_or_404(Activity, project=project, number=number)
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

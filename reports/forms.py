@@ -1,9 +1,9 @@
 """Forms for meetings and reports: input cleaning and clear Dutch messages, nothing else."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import clock
 from core.periods import Quarter
 from halfyear.forms import DATE_INPUT, NoBrowserValidation
 
@@ -53,7 +53,7 @@ class MeetingForm(NoBrowserValidation, forms.ModelForm):
 
 
 def quarter_choices(today=None):
-    current = Quarter.for_date(today or timezone.localdate())
+    current = Quarter.for_date(today or clock.today())
     quarters = [current.previous(), current, current.next()]
     return [(str(q), f"{q.label} ({q})") for q in quarters]
 
@@ -81,7 +81,7 @@ class ReportCreateForm(ReportTextsForm):
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, programme=programme, **kwargs)
         self.fields["period"].choices = quarter_choices()
-        self.fields["period"].initial = str(Quarter.for_date(timezone.localdate()))
+        self.fields["period"].initial = str(Quarter.for_date(clock.today()))
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leeg laten: „Voortgangsrapportage” met het kwartaal.")
 

@@ -3,8 +3,10 @@ a table of contents with page numbers, the programme's name and the date on ever
 
 from django.template.loader import render_to_string
 
+from .snapshot import Snapshot
 
-def render_pdf(*, report, content: dict, request=None) -> bytes:
+
+def render_pdf(*, report, content: Snapshot, request=None) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, and only this page needs it.
     from weasyprint import HTML
 

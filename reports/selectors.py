@@ -3,14 +3,15 @@
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils import timezone
 
-from .content import drift, gather
+from core import clock
+
 from .models import Meeting, ProgressReport, ReportComment
+from .snapshot import DriftItem, Snapshot, drift, gather
 
 
 def upcoming_meetings(*, programme, today: date | None = None, limit: int = 3) -> list[Meeting]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return list(Meeting.objects.filter(programme=programme, date__gte=today).order_by("date", "kind")[:limit])
 
 
@@ -47,18 +48,18 @@ def previous_report(*, report: ProgressReport) -> ProgressReport | None:
     return reports.order_by("-published_at", "-pk").first()
 
 
-def report_content(*, report: ProgressReport, now=None) -> dict:
-    """What the report shows: its snapshot once published, else a fresh gather of the live data."""
+def report_content(*, report: ProgressReport, now=None) -> Snapshot:
+    """What the report shows: its stored snapshot once published, else a fresh gather of the live data."""
     if report.is_published and report.snapshot:
-        return report.snapshot
+        return Snapshot.from_json(report.snapshot)
     return gather(programme=report.programme, now=now, previous=previous_report(report=report))
 
 
-def report_drift(*, report: ProgressReport, now=None) -> list[dict]:
+def report_drift(*, report: ProgressReport, now=None) -> list[DriftItem]:
     """For a published report: the figures that read differently in the live data now."""
     if not (report.is_published and report.snapshot):
         return []
-    return drift(report.snapshot, gather(programme=report.programme, now=now))
+    return drift(Snapshot.from_json(report.snapshot), gather(programme=report.programme, now=now))
 
 
 def report_history(*, report: ProgressReport, limit: int = 100) -> list:

@@ -1,21 +1,17 @@
-"""Every write of meetings and reports: validated, in a transaction, with a history row (who and why)."""
+"""Every write of meetings and reports: checked (permissions.py), validated, in a transaction, with a history
+row (who and why)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import clock
 from core.history import save_with_history
 from core.periods import Quarter
 
 from . import permissions, selectors
-from .content import gather
 from .models import Meeting, ProgressReport, ReportComment
-
-
-def _check_manager(user, programme):
-    if not permissions.can_edit_reports(user, programme):
-        raise PermissionDenied(_("Alleen programmamanagers mogen dit wijzigen."))
+from .snapshot import gather
 
 
 def _lock(report: ProgressReport) -> ProgressReport:
@@ -27,13 +23,13 @@ def _lock(report: ProgressReport) -> ProgressReport:
 
 @transaction.atomic
 def meeting_save(*, meeting: Meeting, user, reason: str = "") -> Meeting:
-    _check_manager(user, meeting.programme)
+    permissions.require_edit_reports(user, meeting.programme)
     return save_with_history(meeting, user=user, reason=reason)
 
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, user, reason: str = "") -> None:
-    _check_manager(user, meeting.programme)
+    permissions.require_edit_reports(user, meeting.programme)
     meeting._history_user = user
     meeting._change_reason = (reason or "")[:100] or None
     meeting.delete()
@@ -59,7 +55,7 @@ def report_create(
     decisions_requested: str = "",
 ) -> ProgressReport:
     """A new concept report for a quarter. One report per quarter; a change after publishing is a correction."""
-    _check_manager(user, programme)
+    permissions.require_edit_reports(user, programme)
     quarter = Quarter.parse(period)
     if ProgressReport.objects.filter(programme=programme, period=str(quarter)).exists():
         raise ValidationError(
@@ -82,7 +78,7 @@ def report_create(
 @transaction.atomic
 def report_update(*, report: ProgressReport, user, reason: str = "") -> ProgressReport:
     """Save the texts of a concept report (the instance carries the form's changes)."""
-    _check_manager(user, report.programme)
+    permissions.require_edit_reports(user, report.programme)
     current = _lock(report)
     if current.is_published:
         raise ValidationError(
@@ -94,12 +90,14 @@ def report_update(*, report: ProgressReport, user, reason: str = "") -> Progress
 @transaction.atomic
 def report_publish(*, report: ProgressReport, user, now=None) -> ProgressReport:
     """Freeze the report: store what it shows now, mark it published, and tell the stuurgroep by e-mail."""
-    _check_manager(user, report.programme)
+    permissions.require_edit_reports(user, report.programme)
     report = _lock(report)
     if report.is_published:
         raise ValidationError(_("Deze rapportage is al gepubliceerd."))
-    now = now or timezone.now()
-    report.snapshot = gather(programme=report.programme, now=now, previous=selectors.previous_report(report=report))
+    now = now or clock.now()
+    report.snapshot = gather(
+        programme=report.programme, now=now, previous=selectors.previous_report(report=report)
+    ).to_json()
     report.status = ProgressReport.Status.PUBLISHED
     report.published_at = now
     report.published_by = user
@@ -114,7 +112,7 @@ def report_publish(*, report: ProgressReport, user, now=None) -> ProgressReport:
 @transaction.atomic
 def report_correct(*, report: ProgressReport, user, reason: str) -> ProgressReport:
     """A correction of a published report: a new concept version with the same texts and the reason why."""
-    _check_manager(user, report.programme)
+    permissions.require_edit_reports(user, report.programme)
     report = _lock(report)
     reason = (reason or "").strip()
     if not report.is_published:
@@ -143,8 +141,7 @@ def report_correct(*, report: ProgressReport, user, reason: str) -> ProgressRepo
 
 @transaction.atomic
 def report_comment_add(*, report: ProgressReport, user, kind: str, text: str) -> ReportComment:
-    if not permissions.can_comment(user, report.programme):
-        raise PermissionDenied(_("Alleen leden van de stuurgroep en programmamanagers reageren op een rapportage."))
+    permissions.require_comment(user, report.programme)
     if not report.is_published:
         raise ValidationError(_("U reageert op een gepubliceerde rapportage, niet op een concept."))
     comment = ReportComment(report=report, author=user, kind=kind, text=(text or "").strip())

@@ -2,7 +2,7 @@
 from services, the PDF from pdf.py."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -79,7 +79,9 @@ def report_list(request, programme):
     table = ReportTable(selectors.report_list(programme=programme))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
     return export_response(request, table, "voortgangsrapportages") or render(
-        request, "reports/report_list.html", {"table": table}
+        request,
+        "reports/report_list.html",
+        {"table": table, "meetings": selectors.upcoming_meetings(programme=programme)},
     )
 
 
@@ -193,8 +195,6 @@ def report_correct(request, programme, pk):
 @require_POST
 def report_comment(request, programme, pk):
     report = _report(programme, pk)
-    if not permissions.can_comment(request.user, programme):
-        raise PermissionDenied(_("Alleen leden van de stuurgroep en programmamanagers reageren op een rapportage."))
     form = CommentForm(request.POST)
     if form.is_valid():
         try:

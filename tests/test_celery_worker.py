@@ -52,7 +52,7 @@ def test_duo_import_runs_on_real_worker():
         b"2023-2024;10;MBO niveau 4;7.823;246;3,14;DEFINITIEF\n"
     )
     run = runs.import_run_create(
-        kind=ImportRun.Kind.FIGURES, data=data, file_name="definitief.csv", source=ImportRun.Source.UPLOAD
+        kind=ImportRun.Kind.FIGURES, data=data, file_name="definitief.csv", source=ImportRun.Source.COMMAND
     )
     app.conf.task_always_eager = False
     try:

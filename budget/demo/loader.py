@@ -1,4 +1,4 @@
-"""Loads chapter 7 (Financiën) of seed 004 from projects/demo/budget.yaml: the adopted budget 2021-2024.
+"""Loads chapter 7 (Financiën) of seed 004 from budget/demo/budget.yaml: the adopted budget 2021-2024.
 
 Idempotent: sections, lines and amounts are found by their natural keys and only saved when they differ,
 so a second run writes no history. Spending and budget changes are not demo data (the seed has none).

@@ -1,9 +1,8 @@
 """Template helpers shared by every page: form widgets in the NL Design System style, Dutch numbers."""
 
-from decimal import Decimal, InvalidOperation
-
 from django import template
-from django.utils.formats import number_format
+
+from core import formatting
 
 register = template.Library()
 
@@ -35,28 +34,6 @@ def styled(field):
     return field.as_widget(attrs=attrs)
 
 
-def _decimal(value):
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-
-
-@register.filter
-def euro(value, decimals=0):
-    """€ 3.464.156 (Dutch grouping); an empty value shows a dash."""
-    amount = _decimal(value)
-    if amount is None:
-        return "—"
-    return f"€ {number_format(amount, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)}"
-
-
-@register.filter
-def pct(value, decimals=2):
-    """3,70% the Dutch way; an empty value shows a dash."""
-    number = _decimal(value)
-    if number is None:
-        return "—"
-    return f"{number_format(number, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)}%"
+register.filter("euro", formatting.euro)
+register.filter("pct", formatting.pct)
+register.filter("person", formatting.person)

@@ -1,6 +1,6 @@
-"""The half-year part of `load_demo`: example plans, evaluations and status reports (projects/demo/halfyear.yaml).
+"""The half-year part of `load_demo`: example plans, evaluations and status reports (halfyear/demo/halfyear.yaml).
 
-Connected to `projects.signals.demo_loaded` in ProjectsConfig.ready. Idempotent: rows are found by their
+Called by `dashboards.demo.load_demo` after the plan, budget and KPIs. Idempotent: rows are found by their
 natural key and saved only when something changed, so a second run adds no rows and no history. Demo rows
 that are no longer in the file (e.g. after the half-year moved on) are removed.
 """
@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from budget.selectors import hourly_rate
+from core import clock
 from core.demo import upsert, yaml_decimal
 from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
@@ -37,9 +39,10 @@ def _text(value) -> str:
 
 @transaction.atomic
 def load_halfyear_demo(*, programme, today: date | None = None) -> None:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     current = HalfYear.for_date(today)
     settings = cycle_settings(programme=programme)
+    rate = hourly_rate(programme=programme)  # the budget demo (loaded first) sets it
     data = read_demo()
     users = get_user_model().objects
     manager = users.filter(username="programmamanager").first()
@@ -68,7 +71,7 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
                 "aim": _text(item.get("aim")),
                 "lessons": lessons,
                 "hours_requested": yaml_decimal(item.get("hours")),
-                "hourly_rate": settings.hourly_rate,
+                "hourly_rate": rate,
                 "other_costs": yaml_decimal(item.get("other_costs", 0)),
                 "review_comment": "",
                 "submitted_at": _moment(deadline - timedelta(days=3)) if approved else None,

@@ -1,12 +1,8 @@
-"""Template helpers of the half-year cycle: status badges (word + icon + colour) and the project page panel."""
+"""Template helpers of the half-year cycle: status badges (word + icon + colour) of the data they are given."""
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from halfyear import selectors, workflow
-from projects import permissions
 
 register = template.Library()
 
@@ -34,13 +30,3 @@ def result_badge(goal):
     if not goal.result:
         return badge("open", _("niet geëvalueerd"))
     return badge(goal.result, goal.get_result_display())
-
-
-@register.simple_tag(takes_context=True)
-def project_cycle(context, project):
-    """The status course and recent half-year plans of a project, for the panel on the project page."""
-    user = context["request"].user
-    data = selectors.project_cycle(project=project, today=timezone.localdate())
-    data["can_record_status"] = permissions.can_record_status(user, project)
-    data["can_start"] = workflow.can_start(user, project)
-    return data

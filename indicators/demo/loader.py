@@ -1,14 +1,13 @@
 """Loads the IJssel-Vecht KPIs and streefcijfers from streefcijfers.yaml, then the figures through the DUO importer.
 
-Runs on `projects.signals.demo_loaded`. Idempotent: indicators and targets are found by their natural keys and
-saved only when something changed; a figures file already imported is not imported again, so a second run
-writes no rows and no history. Figures are never typed into Python.
+Called by `dashboards.demo.load_demo` after the plan and budget. Idempotent: indicators and targets are found by
+their natural keys and saved only when something changed; a figures file already imported is not imported again, so
+a second run writes no rows and no history. Figures are never typed into Python.
 
-One source per figure: the seed's 2018-2019 figures (Bijlage 1) and the made-up later years live in the demo
-files duo_vsv_regio10.csv and duo_een_jaar_later_regio10.csv and reach the database only through the importer,
-like a real DUO file. streefcijfers.yaml keeps the seed's full tables (per leerweg, with notes) as the
-checked transcription; tests/indicators/test_demo_figures.py proves the CSV rows equal it.
-"""
+One source per figure: the seed's 2018-2019 figures (Bijlage 1) and the made-up later years live in the demo files
+duo_vsv_regio10.csv and duo_een_jaar_later_regio10.csv and reach the database only through the importer, like a real
+DUO file. streefcijfers.yaml keeps the seed's full tables (per leerweg, with notes) as the checked transcription;
+tests/indicators/test_demo_figures.py proves the CSV rows equal it."""
 
 import re
 from pathlib import Path

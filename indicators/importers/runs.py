@@ -2,6 +2,13 @@
 it (read and check, a dry run of the load), confirm it (queue the Celery task), refuse or cancel it, and execute
 it: read, check every row and load in one transaction, idempotently. The reading and loading are duo and regions;
 the scheduled job's sources (sources.py) and the upload page, commands and demo loader all come through here.
+
+Who: a programme manager (projects.permissions.can_import) creates, previews, confirms, refuses and cancels a run.
+`user=None` means the system, and only `import_run_create` accepts it, for the SYSTEM_SOURCES: the scheduled job,
+the management commands and the demo loader, which no browser reaches. An upload always has a programme manager.
+`import_run_execute` takes no user: it is the system's step (the Celery task, or a command or the scheduled job
+right after creating the run) and only executes a run that was created, and for an upload confirmed, under
+these checks.
 """
 
 import hashlib
@@ -9,13 +16,18 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from core import clock
+from projects import permissions
 
 from .. import selectors
 from ..models import ImportRun
 from . import duo, regions
+
+# The sources with no person behind them: these runs may be created with user=None (the system).
+SYSTEM_SOURCES = frozenset({ImportRun.Source.SCHEDULED, ImportRun.Source.COMMAND, ImportRun.Source.DEMO})
 
 
 def checksum_of(data: bytes) -> str:
@@ -23,7 +35,7 @@ def checksum_of(data: bytes) -> str:
 
 
 def already_imported_message(run: ImportRun) -> str:
-    when = timezone.localtime(run.finished_at or run.created_at)
+    when = clock.local_time(run.finished_at or run.created_at)
     return _("Dit bestand is al geïmporteerd op %(date)s (import %(pk)s); er verandert niets.") % {
         "date": date_format(when, "j F Y, H:i"),
         "pk": run.pk,
@@ -41,7 +53,12 @@ def import_run_create(
     figure_status: str = "",
     status: str = ImportRun.Status.QUEUED,
 ) -> ImportRun:
-    """Store the file and record a run for it: queued, or (for the upload page) awaiting confirmation."""
+    """Store the file and record a run for it: queued, or (for the upload page) awaiting confirmation.
+
+    A programme manager, or `user=None` for the system: only a run of one of the SYSTEM_SOURCES (scheduled job,
+    management command, demo loader). A user that is given is always checked, whatever the source."""
+    if user is not None or source not in SYSTEM_SOURCES:
+        permissions.require_import(user)
     run = ImportRun(
         kind=kind,
         source=source,
@@ -74,6 +91,7 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
     """The programme manager confirms a previewed run: queue it, and start the task once this is committed."""
     from ..tasks import import_run_task
 
+    permissions.require_import(user)
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ImportRun.Status.PREVIEW:
         return run
@@ -84,14 +102,19 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
 
 
 @transaction.atomic
-def import_run_refuse(*, run: ImportRun, errors: list[dict], warnings: list[dict], rows_read: int = 0) -> ImportRun:
-    """A previewed file with errors: recorded as failed with every problem, nothing loaded."""
+def import_run_refuse(
+    *, run: ImportRun, user, errors: list[dict], warnings: list[dict], rows_read: int = 0
+) -> ImportRun:
+    """A previewed file with errors (seen by a programme manager): recorded as failed with every problem, nothing
+    loaded."""
+    permissions.require_import(user)
     run.rows_read = rows_read
     return _refused(run, errors, warnings)
 
 
-def import_run_cancel(*, run: ImportRun) -> None:
-    """A preview the user does not want: the run and its stored file go."""
+def import_run_cancel(*, run: ImportRun, user) -> None:
+    """A preview the programme manager does not want: the run and its stored file go."""
+    permissions.require_import(user)
     if run.status == ImportRun.Status.PREVIEW:
         run.file.delete(save=False)
         run.delete()
@@ -106,7 +129,7 @@ def _claim(run: ImportRun) -> bool:
     """Mark a queued run (or one a crashed worker left running) as running; False if it is not ours to run."""
     claimed = ImportRun.objects.filter(
         pk=run.pk, status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING]
-    ).update(status=ImportRun.Status.RUNNING, started_at=timezone.now())
+    ).update(status=ImportRun.Status.RUNNING, started_at=clock.now())
     run.refresh_from_db()
     return bool(claimed)
 
@@ -114,7 +137,8 @@ def _claim(run: ImportRun) -> bool:
 def import_run_execute(*, run: ImportRun) -> ImportRun:
     """Read the stored file, check every row, and load it in one transaction. Idempotent: a finished run is left
     as it is, and a file of figures already imported changes nothing. Errors in the file fail the run and write
-    nothing; other exceptions (database gone, disk full) propagate so the task is retried."""
+    nothing; other exceptions (database gone, disk full) propagate so the task is retried. The system's step,
+    without a user (see the module's docstring): the run was created, and an upload confirmed, under the checks."""
     if run.is_finished or run.status == ImportRun.Status.PREVIEW:
         return run
     if run.kind == ImportRun.Kind.FIGURES:
@@ -135,7 +159,7 @@ def _problem(message: str) -> dict:
 
 def _finish(run: ImportRun, status: str, *, errors=None, warnings=None, summary: str = "") -> ImportRun:
     run.status = status
-    run.finished_at = timezone.now()
+    run.finished_at = clock.now()
     if errors is not None:
         run.errors = errors
     if warnings is not None:

@@ -1,4 +1,5 @@
-"""KPI figures the Dutch way, status badges (word + icon + colour) and a small trend line."""
+"""KPI figures the Dutch way, status badges (word + icon + colour) and a small trend line: formatting of the
+data a view gives the template, never a query."""
 
 from decimal import Decimal
 
@@ -8,9 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.templatetags.vsv import pct
-from indicators.contributions import kpis_by_project
-from indicators.goal_kpi import goal_kpis as read_goal_kpis
+from core.formatting import pct
 from indicators.models import Indicator
 
 register = template.Library()
@@ -123,19 +122,6 @@ def revision_text(revision, indicator: Indicator) -> str:
     }
 
 
-@register.inclusion_tag("indicators/_project_kpis.html", takes_context=True)
-def project_kpi_panel(context, project):
-    """The programme KPIs a project contributes to, with their status, for the project page (four queries).
-    Lives here so that `projects` shows KPIs without importing `indicators` (see indicators/contributions.py)."""
-    kpis = kpis_by_project(programme=project.programme, projects=[project])
-    return {
-        "project": project,
-        "contributions": kpis.of(project),
-        "school_year": kpis.school_year,
-        "can_manage": context.get("can_manage", False),
-    }
-
-
 @register.simple_tag
 def revision_mark(revision, indicator):
     """ "↻ herzien: was 3,61% (voorlopig)": a figure that changed since the date the reader picked."""
@@ -165,15 +151,3 @@ def import_status_badge(run) -> str:
         icon,
         run.get_status_display(),
     )
-
-
-@register.simple_tag
-def goal_kpis(goals):
-    """{% goal_kpis goals as kpis %}: goal id → the KPI it is measured by, in one query for all goals."""
-    return read_goal_kpis(goals)
-
-
-@register.filter
-def kpi_of(kpis, goal):
-    """{{ kpis|kpi_of:goal }}: the KPI of one goal out of `goal_kpis`, or None."""
-    return kpis.get(goal.pk) if kpis else None

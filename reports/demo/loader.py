@@ -1,6 +1,6 @@
 """The reports part of `load_demo`: two meetings ahead and one published report (reports.yaml beside this module).
 
-Connected to `projects.signals.demo_loaded` in ReportsConfig.ready, after the plan, figures, budget and
+Called last by `dashboards.demo.load_demo`, after the plan, figures, budget and
 half-year data are loaded. Idempotent: a demo meeting still ahead is left alone, and the demo report is made
 once and then never touched again (it is published, so it must not change), so a second run adds no rows
 and no history.
@@ -12,12 +12,12 @@ from pathlib import Path
 import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
+from core import clock
 from core.periods import Quarter
 
-from ..content import gather
 from ..models import Meeting, ProgressReport
+from ..snapshot import gather
 
 DEMO_FILE = Path(__file__).with_name("reports.yaml")
 REASON = "demo geladen"
@@ -34,8 +34,8 @@ def _text(value) -> str:
 
 @transaction.atomic
 def load_reports_demo(*, programme, now=None) -> None:
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+    now = now or clock.now()
+    today = clock.local_date(now)
     data = read_demo()
     for item in data["meetings"]:
         ahead = Meeting.objects.filter(programme=programme, kind=item["kind"], is_demo=True, date__gte=today)
@@ -70,7 +70,7 @@ def load_reports_demo(*, programme, now=None) -> None:
         risks=_text(spec["risks"]),
         decisions_requested=_text(spec["decisions_requested"]),
         status=ProgressReport.Status.PUBLISHED,
-        snapshot=gather(programme=programme, now=now),
+        snapshot=gather(programme=programme, now=now).to_json(),
         published_at=now,
         published_by=manager,
         created_by=manager,

@@ -1,5 +1,5 @@
-"""Template helpers for meetings and reports: the next meetings on the home page, and the report's figures
-(stored as plain strings) shown the Dutch way with the same badges as the live pages."""
+"""Template helpers for reports: the report's figures (stored as plain strings) shown the Dutch way with the same
+badges as the live pages. Filters over the data they are given; none runs a query."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,23 +10,15 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from budget.pace import Pace, PaceResult
-from core.templatetags.vsv import euro
+from core.charts import responsive
+from core.formatting import euro
 from halfyear.models import ProjectStatus
 from indicators.status import Assessment, Level
 from indicators.templatetags.kpi import format_delta, format_value, status_badge
 
-from .. import charts, selectors
+from .. import charts
 
 register = template.Library()
-
-
-@register.inclusion_tag("reports/_upcoming_meetings.html", takes_context=True)
-def upcoming_meetings(context, programme, limit=3):
-    """The next meetings of the programme, for the home page."""
-    return {
-        "meetings": selectors.upcoming_meetings(programme=programme, limit=limit) if programme else [],
-        "can_manage": context.get("can_manage", False),
-    }
 
 
 def _unit(unit: str):
@@ -47,7 +39,7 @@ def figure(value, unit):
 def delta(trend, unit):
     if not trend:
         return ""
-    return format_delta(Decimal(trend["delta"]), _unit(unit))
+    return format_delta(Decimal(trend.delta), _unit(unit))
 
 
 @register.filter
@@ -84,9 +76,12 @@ def state_badge(pair):
 
 @register.filter
 def isodate(value):
-    """An ISO date or datetime string from a snapshot back to a date/datetime, for the |date filter."""
+    """A snapshot's date or moment for the |date filter: already a date/datetime in a typed Snapshot, an ISO
+    string in raw stored JSON."""
     if not value:
         return None
+    if isinstance(value, date):  # datetime too
+        return value
     if "T" in value:
         return datetime.fromisoformat(value)
     return date.fromisoformat(value)
@@ -94,26 +89,26 @@ def isodate(value):
 
 @register.filter
 def kpi_chart(row):
-    return mark_safe(charts.kpi_chart(row))
+    return mark_safe(responsive(charts.kpi_chart(row)))
 
 
 @register.filter
 def budget_chart(budget):
-    return mark_safe(charts.budget_chart(budget["sections"], budget["year"])) if budget else ""
+    return mark_safe(responsive(charts.budget_chart(budget.sections, budget.year))) if budget else ""
 
 
 @register.filter
 def kpi_groups(kpi):
     """[(group label, rows)] in the dashboard's order."""
     groups = {}
-    for row in kpi["rows"]:
-        groups.setdefault(row["group_label"], []).append(row)
+    for row in kpi.rows:
+        groups.setdefault(row.group_label, []).append(row)
     return list(groups.items())
 
 
 @register.filter
 def count_status(rows, level):
-    return sum(1 for row in rows if row["status"] == level)
+    return sum(1 for row in rows if row.status == level)
 
 
 @register.filter

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from budget.pace import Pace, PaceBands, classify, pace, year_elapsed
+from budget.models import BudgetSettings
+from budget.pace import DEFAULT_BANDS, Pace, PaceBands, classify, pace, year_elapsed
 
 QUARTER, HALF = Decimal("0.25"), Decimal("0.5")
 BUDGET = Decimal(1000)
@@ -64,3 +65,8 @@ def test_pace_reports_percentages_as_decimals():
     assert result.expected_pct == 100
     assert result.status == Pace.BEHIND
     assert (result.label, result.icon) == ("achter op schema", "▼")
+
+
+def test_budget_settings_default_to_the_seeds_bands():
+    assert BudgetSettings(first_year=2021, last_year=2024).bands == DEFAULT_BANDS
+    assert classify(spent=Decimal(0), budget=BUDGET, elapsed=QUARTER).status == Pace.BEHIND  # DEFAULT_BANDS

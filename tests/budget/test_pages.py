@@ -347,3 +347,44 @@ def test_spending_form_suggests_a_date_inside_the_budget(role_client, line, cloc
     assert 'value="2024-06-30"' in role_client(MANAGER).get(url).content.decode()
     clock.set(date(2026, 11, 26))
     assert 'value="2024-12-31"' in role_client(MANAGER).get(url).content.decode()
+
+
+def test_spending_reads_euro_signs_and_hours_the_dutch_way(role_client, line):
+    client = role_client(MANAGER)
+    url = reverse("spending_create", kwargs={"pk": line("Verzuimaanpak 3.0").pk})
+    response = client.post(url, {"date": "2024-03-01", "description": "Training", "amount": "€ 1.500,50"})
+    assert response.status_code == 302
+    data = {"date": "2024-03-02", "description": "Inhuur", "hours": "12,5", "hourly_rate": "€ 47,50"}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, {"date": "2024-03-03", "description": "Zaal", "amount": "1.500"}).status_code == 302
+    assert sorted(SpendingEntry.objects.values_list("amount", "hours", "hourly_rate")) == [
+        (Decimal("593.75"), Decimal("12.5"), Decimal("47.50")),
+        (Decimal("1500.00"), None, None),  # "1.500" is fifteen hundred, as before
+        (Decimal("1500.50"), None, None),
+    ]
+    html = client.post(url, {"date": "2024-03-01", "description": "x", "hours": "veel"}).content.decode()
+    assert "Vul een aantal uren in, bijvoorbeeld 12,5." in html
+
+
+def test_budget_change_amount_may_carry_a_euro_sign(role_client, line):
+    client = role_client(MANAGER)
+    data = {"year": "2024", "amount": "€ 1.500,50", "reason": "Meer nodig"}
+    data |= {"from_line": line("Regelruimte nieuwe maatregelen").pk, "to_line": line("Verzuimaanpak 3.0").pk}
+    assert client.post(reverse("budget_change_create"), data).status_code == 302
+    assert BudgetChange.objects.get().amount == Decimal("1500.50")
+
+
+def test_pace_legend_shows_the_programmes_bands_with_word_and_icon(steering_client, demo):
+    settings = demo.budget_settings
+    settings.pace_behind_below_pct = Decimal("22.5")
+    settings.save()
+    html = steering_client.get(reverse("budget_overview")).content.decode()
+    legend = html[html.index('<details class="pace-legend">') :]
+    assert "minder dan 22,50% besteed is achter op schema, 22,50–30% is op schema" in legend
+    for icon, word in [
+        ("▼", "achter op schema"),
+        ("✔", "op schema"),
+        ("▲▲", "ruim voor op schema"),
+        ("✖", "boven budget"),
+    ]:
+        assert f'<span aria-hidden="true">{icon}</span> {word}</span>' in legend

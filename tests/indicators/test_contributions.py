@@ -1,11 +1,10 @@
 """The KPIs each project contributes to: on the project dashboard (screen and export) and on the project page,
-with the status the KPI dashboard shows; the demo's links from seed 004; `projects` never imports `indicators`."""
+with the status the KPI dashboard shows; the demo's links from seed 004. (That `projects` never imports
+`indicators` is part of the layer contract: tests/test_layers.py.)"""
 
-import ast
 import csv
 import io
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -170,18 +169,3 @@ def test_project_page_runs_a_fixed_number_of_queries(manager_client, demo):
         indicator.projects.add(project)
     assert count() == before
     assert "Extra 5" in manager_client.get(url).content.decode()
-
-
-def test_projects_never_imports_indicators():
-    """The dependency rule of the conventions: `indicators` may import `projects`, never the reverse."""
-    root = Path(__file__).resolve().parents[2] / "projects"
-    offenders = []
-    for path in root.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                names = [node.module or ""]
-            offenders += [f"{path.relative_to(root)}: {name}" for name in names if name.split(".")[0] == "indicators"]
-    assert offenders == []

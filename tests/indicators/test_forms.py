@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.forms import DutchDecimalField
 from core.numbers import parse_decimal
-from indicators.forms import DutchDecimalField
 from indicators.models import Indicator, Measurement, Target
 
 
@@ -158,3 +158,27 @@ def test_new_target_for_a_year_that_has_one_is_refused(manager_client):
     assert Target.objects.get(indicator__code="mbo-niveau-3", school_year="2021-2022").value == Decimal("3.50")
     assert manager_client.post(url, {"school_year": "2024-2025", "value": "3,1"}).status_code == 302
     assert Target.objects.get(indicator__code="mbo-niveau-3", school_year="2024-2025").value == Decimal("3.10")
+
+
+def test_whole_percentage_from_duo_saves_unchanged_but_a_changed_one_is_checked(manager_client):
+    """DUO prints "een jaar later" shares as whole percentages ("36" for 216 of 608, 35,53%); the form shows them
+    as 36,00. Changing only the status must not refuse the figure the importer accepted; a new value is checked."""
+    figures = Measurement.objects.filter(indicator__code="terugkeer-school", numerator__isnull=False)
+    # one whose two-decimal value the strict rule would refuse (|36,00 − 35,53| > 0,01)
+    figure = next(f for f in figures if abs(f.value - Decimal(f.numerator) * 100 / f.denominator) > Decimal("0.01"))
+    url = reverse("measurement_edit", kwargs={"code": "terugkeer-school", "school_year": figure.school_year})
+    data = {
+        "value": f"{figure.value:.2f}".replace(".", ","),
+        "numerator": str(figure.numerator),
+        "denominator": str(figure.denominator),
+        "finality": "definitief",
+        "source_detail": figure.source_detail,
+        "version": figure.version,
+        "reason": "definitief volgens DUO",
+    }
+    response = manager_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    figure.refresh_from_db()
+    assert figure.finality == "definitief"
+    response = manager_client.post(url, {**data, "value": str(int(figure.value) + 1), "version": figure.version})
+    assert "past niet bij" in response.content.decode()

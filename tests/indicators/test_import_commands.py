@@ -73,7 +73,7 @@ def test_a_broken_file_records_its_errors_on_the_run(regions):
 def test_the_same_file_twice_is_already_imported_and_changes_nothing(regions, data_file):
     data = data_file("duo/vsv_utf8_bom.csv")
     earlier = runs.import_run_create(
-        kind=ImportRun.Kind.FIGURES, data=data, file_name="vsv.csv", source=ImportRun.Source.UPLOAD
+        kind=ImportRun.Kind.FIGURES, data=data, file_name="vsv.csv", source=ImportRun.Source.COMMAND
     )
     ImportRun.objects.filter(pk=earlier.pk).update(status=ImportRun.Status.SUCCEEDED, finished_at=earlier.created_at)
     output = _call("import_duo", DATA + "duo/vsv_utf8_bom.csv")

@@ -1,5 +1,7 @@
 """The KPI dashboard and indicator pages: the seed's figures, statuses, export, permissions and query counts."""
 
+import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -7,8 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from indicators import selectors
+from indicators import services as kpi_services
 from indicators.demo.loader import read_streefcijfers
 from indicators.models import Indicator, Measurement, Target
+from indicators.selectors import Revision
 from projects.models import Region
 
 ANON, MANAGER, STEERING, LEADER, ADMIN = None, "programmamanager", "stuurgroep", "projectleider", "beheerder"
@@ -76,13 +81,20 @@ def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo)
     assert "slechter dan de nulmeting" in row
 
 
-def test_indicator_page_has_chart_data_and_the_same_figures_in_a_table(steering_client):
+def test_indicator_page_has_a_chart_and_the_same_figures_in_a_table(steering_client):
     response = steering_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-4"}))
     html = response.content.decode()
-    chart = response.context["chart"]
-    assert chart["labels"][0] == "2018-2019" and chart["labels"][-1] == "2023-2024"
-    assert chart["actual"][0] == 3.70 and chart["target"][-1] == 3.00 and chart["norm"] == 3.0
-    assert 'id="kpi-chart-data"' in html and "chart.umd.min.js" in html and "js/kpi-chart.js" in html
+    # The chart is SVG drawn on the server (wide and narrow), no script: years, figures, targets, baseline, norm.
+    wide = html[html.index('<div class="chart__wide">') : html.index('<div class="chart__narrow">')]
+    assert html.count('role="img"') == 2 and "<script" not in html.split("</main>")[0].split("<main")[-1]
+    assert '<title id="chart-mbo-niveau-4-t">Grafiek van VSV MBO niveau 4 per schooljaar</title>' in wide
+    x_labels = re.findall(r'class="chart-x-label"[^>]*>([^<]+)<', wide)
+    assert x_labels[0] == "2018-2019" and x_labels[-1] == "2023-2024"
+    description = re.search(r"<desc[^>]*>([^<]+)</desc>", wide)[1]
+    assert description.startswith("2018-2019 cijfer 3,70%") and description.endswith("landelijke norm 3,00%")
+    assert "2023-2024 cijfer" in description and "streefcijfer 3,00%; nulmeting" in description
+    assert wide.count('class="chart-series"') == 2 and wide.count('class="chart-reference"') == 2
+    assert "chart.umd.min.js" not in html and "kpi-chart.js" not in html
     assert "1e streefpercentage 1-10-2021" in html and "3,50%" in html
     assert "281 / 7.595" in html
     assert "cijfers aangeleverd in maart 2020" in html and "schooljaar 2024-2025" in html
@@ -208,3 +220,53 @@ def test_unknown_year_falls_back_to_the_default_year(steering_client, year):
     response = steering_client.get(reverse("kpi_dashboard"), {"jaar": year})
     assert response.status_code == 200
     assert response.context["dashboard"].selected_year == "2023-2024"
+
+
+def _change_lists(html: str) -> list[str]:
+    return re.findall(r'<ul class="change-list">(.*?)</ul>', html)
+
+
+def test_history_lists_each_changed_field_in_the_forms_order(manager_client, demo, demo_user):
+    manager = demo_user(MANAGER)
+    figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")  # the demo import's
+    figure.numerator, figure.denominator, figure.finality = 12, 400, Measurement.Finality.DEFINITIVE
+    figure.source_detail = "factsheet"
+    kpi_services.measurement_save(measurement=figure, user=manager, reason="definitief")
+    figure.finality = Measurement.Finality.UNSTATED
+    kpi_services.measurement_save(measurement=figure, user=manager, reason="onbekend")
+    indicator = Indicator.objects.get(programme=demo, code="mbo-niveau-2")
+    indicator.norm, indicator.baseline = Decimal("4.10"), Decimal("6.00")
+    kpi_services.indicator_update(indicator=indicator, user=manager, reason="norm bijgesteld")
+
+    html = manager_client.get(reverse("indicator_history", kwargs={"code": "mbo-niveau-3"})).content.decode()
+    # Newest first; values as the history has always shown them (the stored choice, Dutch numbers).
+    assert _change_lists(html)[:2] == [
+        "<li><strong>Voorlopig of definitief</strong>: <del>definitief</del> → <ins>niet-vermeld</ins></li>",
+        "<li><strong>Teller</strong>: <del>112</del> → <ins>12</ins></li>"
+        "<li><strong>Noemer</strong>: <del>3.021</del> → <ins>400</ins></li>"
+        "<li><strong>Voorlopig of definitief</strong>: <del>voorlopig</del> → <ins>definitief</ins></li>"
+        "<li><strong>Bron</strong>: <del>import</del> → <ins>hand</ins></li>"
+        "<li><strong>Bron, toelichting</strong>: <del>DUO-import #1, duo_vsv_regio10.csv, regel 42; bron: demo"
+        " (verzonnen)</del> → <ins>factsheet</ins></li>",
+    ]
+    html = manager_client.get(reverse("indicator_history", kwargs={"code": "mbo-niveau-2"})).content.decode()
+    assert _change_lists(html) == [
+        "<li><strong>Nulmeting</strong>: <del>8,55</del> → <ins>6,00</ins></li>"
+        "<li><strong>Landelijke streefnorm</strong>: <del>9,20</del> → <ins>4,10</ins></li>"
+    ]
+
+
+def test_a_revision_is_measured_against_the_figure_just_before_the_moment(demo, demo_user):
+    figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")  # 3,71% voorlopig
+    created = figure.history.earliest()
+    figure.value, figure.finality = Decimal("3.60"), Measurement.Finality.DEFINITIVE
+    kpi_services.measurement_save(measurement=figure, user=demo_user(MANAGER), reason="definitief")
+    revised = figure.history.latest()
+    found = selectors.revisions(measurements=[figure], since=revised.history_date)
+    # The revision made at that very moment is not yet what the figure was then.
+    assert found == {figure.pk: Revision(Decimal("3.71"), "voorlopig", figure.updated_at)}
+    assert found[figure.pk].previous_finality_label == "voorlopig"
+    assert selectors.revisions(measurements=[figure], since=revised.history_date + timedelta(microseconds=1)) == {}
+    # A figure that did not exist yet is new, not revised.
+    assert selectors.revisions(measurements=[figure], since=created.history_date) == {}
+    assert selectors.revisions(measurements=[figure], since=None) == {}

@@ -69,7 +69,7 @@ def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, ma
     # After K4 only one more change: the next report lists that one and nothing from before K4.
     set_figure("mbo-niveau-3", "2023-2024", "3.60", reason="definitief cijfer")
     k1 = services.report_create(programme=demo, user=manager, period="2027-K1")
-    later = selectors.report_content(report=k1)["changes"]
+    later = selectors.report_content(report=k1).to_json()["changes"]
     assert later is not None and selectors.previous_report(report=k1) == k4
     assert [(c["code"], c["kind"], c["old"], c["new"]) for c in later["figures"]] == [
         ("mbo-niveau-3", "herzien", "3.10", "3.60")

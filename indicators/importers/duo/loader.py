@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from core import clock
+
 from .rows import IndicatorValue, VsvRow
 
 
@@ -62,7 +64,6 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
     one and its history row names the run (user, "DUO-import #pk"); an equal figure is left alone. With
     `dry_run` nothing is written and the counts say what would happen. Queries: two, then a fixed few per batch.
     """
-    from django.utils import timezone
     from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
     from indicators.models import Indicator, Measurement
@@ -85,7 +86,7 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
         wanted.extend((indicator, region_ids[value.region_code], value) for indicator in matching)
     user = run.created_by
     reason = _("DUO-import #%(pk)s") % {"pk": run.pk}
-    now = timezone.now()
+    now = clock.now()
     size = size or batch_size()
     for start in range(0, len(wanted), size):
         batch = wanted[start : start + size]

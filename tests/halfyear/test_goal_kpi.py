@@ -4,6 +4,7 @@ plan page, carried into the next half-year and into a new plan version; refused 
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,7 +13,6 @@ from django.utils import timezone
 from core.periods import HalfYear
 from halfyear import services
 from halfyear.models import HalfYearPlan, SmartGoal
-from indicators.goal_kpi import GoalIndicator
 from indicators.models import Indicator
 from tests.factories import ProgrammeFactory
 
@@ -57,9 +57,10 @@ def test_leader_picks_a_kpi_for_a_goal_and_the_plan_page_shows_it(role_client, c
 
     response = client.post(_url(concept, 1), _post(goal, kpi=niveau3.pk))
     assert response.status_code == 302
-    link = GoalIndicator.objects.get(goal=goal)
-    assert link.indicator == niveau3
-    record = link.history.get()
+    saved = SmartGoal.objects.get(pk=goal.pk)
+    assert saved.indicator == niveau3
+    record = saved.history.latest()
+    assert record.indicator_id == niveau3.pk
     assert record.history_user == demo_user(LEADER) and "VSV MBO niveau 3" in record.history_change_reason
 
     page = client.get(response.url.split("#")[0]).content.decode()
@@ -73,8 +74,9 @@ def test_clearing_the_kpi_removes_the_link_with_history(role_client, concept, ni
     goal = concept.goals.get(number=1)
     client.post(_url(concept, 1), _post(goal, kpi=niveau3.pk))
     assert client.post(_url(concept, 1), _post(goal, kpi="")).status_code == 302
-    assert not GoalIndicator.objects.filter(goal=goal).exists()
-    assert GoalIndicator.history.filter(goal_id=goal.pk).order_by("history_date").last().history_type == "-"
+    assert SmartGoal.objects.get(pk=goal.pk).indicator is None
+    record = goal.history.latest()
+    assert record.indicator_id is None and record.prev_record.indicator_id == niveau3.pk
 
 
 def test_kpi_of_another_programme_is_refused_and_nothing_changes(role_client, concept):
@@ -83,23 +85,24 @@ def test_kpi_of_another_programme_is_refused_and_nothing_changes(role_client, co
     response = role_client(LEADER).post(_url(concept, 1), _post(goal, description="Gewijzigd", kpi=foreign.pk))
     assert response.status_code == 200
     assert "Kies een KPI uit de lijst." in response.content.decode()
-    assert not GoalIndicator.objects.exists()
+    assert not SmartGoal.objects.filter(indicator__isnull=False).exists()
     assert SmartGoal.objects.get(pk=goal.pk).description == goal.description
 
 
 def test_readers_cannot_set_a_kpi(role_client, concept, niveau3):
     goal = concept.goals.get(number=1)
     role_client(STEERING).post(_url(concept, 1), _post(goal, kpi=niveau3.pk))
-    assert not GoalIndicator.objects.exists()
+    assert not SmartGoal.objects.filter(indicator__isnull=False).exists()
 
 
 def test_a_save_without_the_field_leaves_the_link_alone(concept, niveau3, demo_user):
     goal = concept.goals.get(number=1)
-    GoalIndicator.objects.create(goal=goal, indicator=niveau3)
+    goal.indicator = niveau3
+    goal.save()
     goal.measure_description, goal.measure_unit, goal.target_value = "gesprekken", "aantal", Decimal(3)
     goal.deadline = concept.period_obj.end
     services.smart_goal_save(goal=goal, user=demo_user(LEADER))
-    assert GoalIndicator.objects.get(goal=goal).indicator == niveau3
+    assert SmartGoal.objects.get(pk=goal.pk).indicator == niveau3
 
 
 def test_the_kpi_follows_the_goal_into_a_new_version_and_the_next_half_year(demo, niveau3, demo_user):
@@ -107,10 +110,10 @@ def test_the_kpi_follows_the_goal_into_a_new_version_and_the_next_half_year(demo
     current = HalfYear.for_date(timezone.localdate())
     approved = HalfYearPlan.objects.get(project__code="3.2", period=str(current), status="goedgekeurd")
     goal = approved.goals.get(number=1)
-    GoalIndicator.objects.create(goal=goal, indicator=niveau3)
+    SmartGoal.objects.filter(pk=goal.pk).update(indicator=niveau3)
 
     revision = services.halfyear_plan_revise(plan=approved, user=leader, reason="Nieuwe school doet mee")
-    assert GoalIndicator.objects.get(goal__plan=revision, goal__number=1).indicator == niveau3
+    assert SmartGoal.objects.get(plan=revision, number=1).indicator == niveau3
 
     # Not met at the end of the half-year: the goal comes back as a proposal in the next plan, with its KPI.
     services.halfyear_plan_submit(plan=revision, user=leader)
@@ -127,7 +130,7 @@ def test_the_kpi_follows_the_goal_into_a_new_version_and_the_next_half_year(demo
     following.delete()  # the demo may hold a concept for the next half-year already
     new = services.halfyear_plan_start(project=revision.project, period=current.next(), user=leader)
     carried = new.goals.get(carried_from=copied)
-    assert GoalIndicator.objects.get(goal=carried).indicator == niveau3
+    assert SmartGoal.objects.get(pk=carried.pk).indicator == niveau3
 
 
 def test_plan_page_reads_goal_kpis_in_a_fixed_number_of_queries(role_client, concept, niveau3):
@@ -139,12 +142,27 @@ def test_plan_page_reads_goal_kpis_in_a_fixed_number_of_queries(role_client, con
             assert client.get(url).status_code == 200
         return len(captured)
 
-    GoalIndicator.objects.create(goal=concept.goals.get(number=1), indicator=niveau3)
+    concept.goals.filter(number=1).update(indicator=niveau3)
     before = count()
     for number in range(10, 16):
-        goal = SmartGoal.objects.create(
-            plan=concept, number=number, description="d", measure_description="m", measure_unit="u", target_value=1
+        SmartGoal.objects.create(
+            plan=concept,
+            number=number,
+            description="d",
+            measure_description="m",
+            measure_unit="u",
+            target_value=1,
+            indicator=niveau3,
         )
-        GoalIndicator.objects.create(goal=goal, indicator=niveau3)
     assert count() == before
     assert client.get(url).content.decode().count(">VSV MBO niveau 3</a>") == 7
+
+
+def test_the_service_refuses_a_kpi_of_another_programme(concept, demo_user):
+    foreign = Indicator.objects.create(programme=ProgrammeFactory(), code="elders", name="Elders", group="vo")
+    goal = concept.goals.get(number=1)
+    goal.indicator = foreign
+    with pytest.raises(ValidationError) as refused:
+        services.smart_goal_save(goal=goal, user=demo_user(LEADER))
+    assert refused.value.message_dict["indicator"] == ["Kies een KPI van het programma van dit project."]
+    assert SmartGoal.objects.get(pk=goal.pk).indicator is None

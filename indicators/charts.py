@@ -1,0 +1,130 @@
+"""The chart of one indicator through the school years, drawn with core.charts: the figure per year (a solid
+line with round markers, open where the figure is provisional), the targets (a dashed line with diamonds),
+and as horizontal lines the baseline (dash-dot) and the national norm (dotted). The KPI page and the
+progress report draw this same chart."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from django.utils.translation import gettext as _
+
+from core import charts
+from core.periods import SchoolYear
+
+ACTUAL, TARGET, BASELINE, NORM = "#1d4ed8", "#b45309", "#374151", "#6b7280"
+
+
+class ChartYear(Protocol):
+    school_year: str
+    actual: Decimal | None
+    provisional: bool
+    target: Decimal | None
+
+
+@dataclass(frozen=True)
+class Year:
+    school_year: str
+    actual: Decimal | None
+    provisional: bool
+    target: Decimal | None
+
+
+def figure_label(value, unit: str) -> str:
+    """3,70% for a percentage, 13.405 or 12,50 for a count; a dash for no figure."""
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    if unit == "percentage":
+        return f"{charts.number(value)}%"
+    return charts.number(value, 0 if value == value.to_integral_value() else 2)
+
+
+def kpi_chart(
+    *,
+    code: str,
+    name: str,
+    unit: str,
+    years: Iterable[ChartYear],
+    norm: Decimal | None = None,
+    baseline: Decimal | None = None,
+    title: str | None = None,
+) -> charts.LineChart | None:
+    """Every school year from the first to the last with a figure or a target (gaps included); None without any."""
+    known = {year.school_year: year for year in years if year.actual is not None or year.target is not None}
+    if not known:
+        return None
+    labels, year, last = [], SchoolYear.parse(min(known)), SchoolYear.parse(max(known))
+    while year <= last:
+        labels.append(str(year))
+        year = year.next()
+    rows = [known.get(label) for label in labels]
+
+    def label(value):
+        return figure_label(value, unit)
+
+    words = []
+    for row in filter(None, rows):
+        piece = [row.school_year]
+        if row.actual is not None:
+            piece.append(f"cijfer {label(row.actual)}{' (voorlopig)' if row.provisional else ''}")
+        if row.target is not None:
+            piece.append(f"streefcijfer {label(row.target)}")
+        words.append(" ".join(piece))
+    references = []
+    if baseline is not None:
+        words.append(f"nulmeting {label(baseline)}")
+        references.append(charts.Reference("nulmeting", Decimal(baseline), colour=BASELINE, line="dashdot"))
+    if norm is not None:
+        words.append(f"landelijke norm {label(norm)}")
+        references.append(charts.Reference("landelijke norm", Decimal(norm), colour=NORM, line="dotted"))
+    series = [
+        charts.Series(
+            "cijfer (open rondje: voorlopig)",
+            values=[row.actual if row else None for row in rows],
+            hollow=[bool(row and row.provisional) for row in rows],
+            colour=ACTUAL,
+            marker="circle",
+            width=2.5,
+        ),
+        charts.Series(
+            "streefcijfer",
+            values=[row.target if row else None for row in rows],
+            colour=TARGET,
+            line="dashed",
+            marker="diamond",
+        ),
+    ]
+    return charts.LineChart(
+        id=f"chart-{code}",
+        title=title or name,
+        x_labels=labels,
+        series=series,
+        references=references,
+        description="; ".join(words),
+        value_label=label,
+    )
+
+
+def indicator_chart(row) -> charts.LineChart | None:
+    """The KPI page's chart of an indicators.selectors.IndicatorRow, with the baseline as well."""
+    indicator = row.indicator
+    years = [
+        Year(
+            school_year=year.school_year,
+            actual=year.actual,
+            provisional=bool(year.measurement and year.measurement.is_provisional),
+            target=year.target.value if year.target else None,
+        )
+        for year in row.years.values()
+    ]
+    return kpi_chart(
+        code=indicator.code,
+        name=indicator.name,
+        unit=indicator.unit,
+        years=years,
+        norm=indicator.norm,
+        baseline=indicator.baseline,
+        title=_("Grafiek van %(name)s per schooljaar") % {"name": indicator.name},
+    )
