@@ -25,12 +25,13 @@ test:
 	DJANGO_SETTINGS_MODULE=vsvplan.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
-# No browser and no PDF tests (markers in pyproject.toml), in parallel: what to run while working on the code.
+# No browser, PDF or migration tests (markers in pyproject.toml), in parallel: what to run while working on the code.
 # --no-migrations builds each worker's test database from the models (seconds) instead of running every
-# migration (about half a minute per worker); make test keeps the migrations, and checks they match the models.
+# migration (about half a minute per worker); make test keeps the migrations, checks they match the models, and
+# runs the tests of the migrations themselves.
 unit:
 	scripts/setup-venv.sh requirements-dev.txt
-	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(XDIST) --no-migrations -m "not browser and not pdf" $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(XDIST) --no-migrations -m "not browser and not pdf and not migrations" $(PYTEST_ARGS)
 
 # Only the browser tests (Playwright + the system Chromium, axe-core on every main page); screenshots in screenshots/.
 browser:
