@@ -46,8 +46,12 @@ celery_app.conf.task_default_queue = f"vsvplan-test-{os.environ.get('PYTEST_XDIS
 
 
 def _marked_transactional(node) -> bool:
+    """django_db(transaction=True) or django_db(reset_sequences=True), by keyword or position."""
     marker = node.get_closest_marker("django_db")
-    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if marker is None:
+        return False
+    positional = dict(zip(("transaction", "reset_sequences"), marker.args, strict=False))
+    return any({**positional, **marker.kwargs}.get(name) for name in ("transaction", "reset_sequences"))
 
 
 def _is_transactional(node, fixturenames) -> bool:
@@ -83,6 +87,10 @@ class SessionDemo:
 
     def load(self):
         """Load the demo and commit it; remember which rows it added. Runs outside any test transaction."""
+        from projects.models import Programme
+
+        if Programme.objects.exists():  # a database kept from an earlier run (--reuse-db): start from empty
+            self.flush()  # (so the demo rows of that run are not taken for rows that were there before it)
         before = {}
         for table, model in _tables().items():
             pks = set(model._base_manager.values_list("pk", flat=True))
