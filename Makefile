@@ -1,9 +1,15 @@
 # The two commands of the README:
 #   make demo   set up, migrate, load the IJssel-Vecht demo plan and serve on http://127.0.0.1:8000
 #   make test   set up and run the whole test suite (lint, migrations check, unit, integration, browser)
-.PHONY: demo test browser lint format worker beat vendor
+# and for the inner loop:
+#   make unit   the suite without the browser and PDF tests, in parallel
+.PHONY: demo test unit browser lint format worker beat vendor
 
 PY := .venv/bin/python
+# One pytest-xdist worker per core, each with its own test database (and the demo loaded once in it). The
+# default distribution hands each worker its tests in collection order, so pytest-django's order holds per
+# worker: the transactional tests (which flush the database) after the others.
+XDIST := -n auto
 
 demo:
 	scripts/setup-venv.sh requirements.txt
@@ -17,13 +23,21 @@ test:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=vsvplan.settings.test $(PY) manage.py makemigrations --check --dry-run
-	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(XDIST) $(PYTEST_ARGS)
+
+# No browser, PDF or migration tests (markers in pyproject.toml), in parallel: what to run while working on the code.
+# --no-migrations builds each worker's test database from the models (seconds) instead of running every
+# migration (about half a minute per worker); make test keeps the migrations, checks they match the models, and
+# runs the tests of the migrations themselves.
+unit:
+	scripts/setup-venv.sh requirements-dev.txt
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(XDIST) --no-migrations -m "not browser and not pdf and not migrations" $(PYTEST_ARGS)
 
 # Only the browser tests (Playwright + the system Chromium, axe-core on every main page); screenshots in screenshots/.
 browser:
 	scripts/setup-venv.sh requirements-dev.txt
 	scripts/system-packages.sh
-	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -m browser $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest $(XDIST) -m browser $(PYTEST_ARGS)
 
 lint:
 	.venv/bin/ruff check .

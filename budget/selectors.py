@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from budget.pace import PaceBands, PaceResult, pace
+from core import clock
 from core.periods import BudgetYear
 from projects.models import Programme, Project
 
@@ -27,8 +27,8 @@ ZERO = Decimal(0)
 
 
 def today() -> date:
-    """The date the pace is measured on. Views ask here, so tests can pin it (monkeypatch)."""
-    return timezone.localdate()
+    """The date the pace is measured on: core.clock's today (tests pin it with the `clock` fixture)."""
+    return clock.today()
 
 
 @dataclass

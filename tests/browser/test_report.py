@@ -1,6 +1,7 @@
 """The quarterly report in a real browser: the programme manager writes and publishes it; the stuurgroep
 opens it as a web page and as a PDF and records a decision."""
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -14,6 +15,7 @@ def _logout(page):
     page.wait_for_load_state()
 
 
+@pytest.mark.pdf
 def test_manager_publishes_steering_group_reads_pdf_and_decides(login, site, check_a11y, check_fits, screenshot):
     quarter = Quarter.for_date(timezone.localdate())
     title = f"Voortgangsrapportage {quarter.label}"

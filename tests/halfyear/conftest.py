@@ -1,8 +1,8 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
+from core import clock
 from core.periods import HalfYear
 from halfyear import services
 from halfyear.models import HalfYearPlan
@@ -10,7 +10,8 @@ from halfyear.models import HalfYearPlan
 
 @pytest.fixture
 def today():
-    return timezone.localdate()
+    """The day the demo's half-years are placed on: core.clock's today (the `clock` fixture may pin it)."""
+    return clock.today()
 
 
 @pytest.fixture

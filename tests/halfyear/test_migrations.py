@@ -17,6 +17,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.mark.migrations
 @pytest.mark.django_db(transaction=True)
 def test_cycle_rates_move_to_the_budget_settings():
     old = _migrate(BEFORE)

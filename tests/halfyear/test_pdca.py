@@ -163,7 +163,9 @@ def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, de
     HalfYearEvaluation.objects.filter(plan=plan).delete()
     SmartGoal.objects.filter(plan=plan).update(result="", value_reached=None, lesson="")
     url = reverse("halfyear_evaluation_edit", kwargs={"code": "2.1", "period": plan.period})
-    assert role_client("stuurgroep").get(url).status_code == 403
+    refused = role_client("stuurgroep").get(url)
+    assert refused.status_code == 403
+    assert "Alleen de projectleiders van dit project schrijven de evaluatie." in refused.content.decode()
     client = role_client(LEADER)
     assert "Resultaat" in client.get(url).content.decode()
     data = {
@@ -177,11 +179,15 @@ def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, de
         "evaluatie-reflection": "Goed op weg.",
         "indienen": "1",
     }
+    evaluations = HalfYearEvaluation.objects.count()
+    goals = list(plan.goals.order_by("number").values_list("result", "value_reached", "lesson"))
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Doel 2: Geef de bereikte waarde bij een (deels) behaald doel." in response.content.decode()
-    assert not HalfYearEvaluation.objects.exists() or not HalfYearEvaluation.objects.filter(plan=plan).exists()
+    assert not HalfYearEvaluation.objects.filter(plan=plan).exists()
+    assert HalfYearEvaluation.objects.count() == evaluations
     assert plan.goals.get(number=1).result == ""  # bad input changes nothing
+    assert list(plan.goals.order_by("number").values_list("result", "value_reached", "lesson")) == goals
     data["doel-1-value_reached"] = "0.5"
     response = client.post(url, data)
     assert response.status_code == 302

@@ -27,6 +27,9 @@ def test_who_may_record_a_status(role_client, demo, today, username, code, allow
         assert "risico" in page and "Capaciteit krap." in page
     else:
         assert response.status_code == 403
+        assert "Alleen programmamanagers en de projectleiders van dit project leggen de status vast." in (
+            response.content.decode()
+        )
         assert ProjectStatus.objects.count() == before
 
 

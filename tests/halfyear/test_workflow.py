@@ -48,6 +48,24 @@ MATRIX = [
 ]
 
 
+# What the 403 page says to a user without the role for the step, and what the plan page says when the plan's
+# state does not allow it (the Dutch text a user reads, written out here rather than taken from the workflow).
+WRONG_ROLE = {
+    "indienen": "Alleen de projectleiders van dit project dienen het halfjaarplan in.",
+    "goedkeuren": "Alleen programmamanagers keuren een halfjaarplan goed.",
+    "terugsturen": "Alleen programmamanagers sturen een halfjaarplan terug.",
+    "nieuwe-versie": "Alleen de projectleiders van dit project maken een nieuwe versie van het plan.",
+}
+WRONG_STATE = {
+    ("ingediend", "indienen"): "Dit plan is ingediend en kan niet (opnieuw) worden ingediend.",
+    ("goedgekeurd", "indienen"): "Dit plan is goedgekeurd en kan niet (opnieuw) worden ingediend.",
+    ("concept", "goedkeuren"): "Dit plan is concept; alleen een ingediend plan kan worden goedgekeurd.",
+    ("teruggestuurd", "goedkeuren"): "Dit plan is teruggestuurd; alleen een ingediend plan kan worden goedgekeurd.",
+    ("goedgekeurd", "terugsturen"): "Dit plan is goedgekeurd; alleen een ingediend plan kan worden teruggestuurd.",
+    ("concept", "nieuwe-versie"): "Dit plan is concept; alleen van een goedgekeurd plan maakt u een nieuwe versie.",
+}
+
+
 @pytest.mark.parametrize(("state", "action", "username", "result"), MATRIX)
 def test_transition_per_role_by_direct_post(role_client, plan_in, state, action, username, result):
     plan = plan_in(state)
@@ -57,16 +75,22 @@ def test_transition_per_role_by_direct_post(role_client, plan_in, state, action,
     newest = HalfYearPlan.objects.filter(project=plan.project, period=plan.period).order_by("-revision").first()
     if result is None:
         assert response.status_code == 403
-        assert "Geen toegang" in response.content.decode()
+        html = response.content.decode()
+        assert "Geen toegang" in html and WRONG_ROLE[action] in html
         assert _snapshot(plan) == before
         return
     assert response.status_code == 302
     assert newest.status == result
-    if result == state and action != "nieuwe-versie" or (action == "nieuwe-versie" and state != "goedgekeurd"):
+    refused = (state, action) in WRONG_STATE
+    assert refused == (
+        result == state and action != "nieuwe-versie" or (action == "nieuwe-versie" and state != "goedgekeurd")
+    )
+    if refused:
         # Refused for its state: nothing changed, and the reason is shown on the plan page.
         assert _snapshot(plan) == before
+        assert response.url == reverse("halfyear_plan_detail", kwargs={"code": "2.1", "period": plan.period})
         page = client.get(response.url).content.decode()
-        assert "alleen" in page.lower() or "niet (opnieuw)" in page
+        assert WRONG_STATE[(state, action)] in page
 
 
 def test_steering_group_reads_plans_but_sees_no_buttons(role_client, plan_in):
@@ -94,12 +118,12 @@ def test_manager_sees_approve_and_return_on_a_submitted_plan(role_client, plan_i
 def test_return_needs_a_comment_and_the_leader_sees_it(role_client, plan_in):
     plan = plan_in("ingediend")
     client = role_client(MANAGER)
+    before = _snapshot(plan)
     response = client.post(_action_url(plan, "terugsturen"), {"comment": "  "})
     assert response.status_code == 200
-    assert "Schrijf erbij wat de projectleider moet aanpassen" in response.content.decode() or "verplicht" in (
-        response.content.decode()
-    )
+    assert "Dit veld is verplicht: licht het toe." in response.content.decode()
     assert HalfYearPlan.objects.get(pk=plan.pk).status == "ingediend"
+    assert _snapshot(plan) == before
     client.post(_action_url(plan, "terugsturen"), {"comment": "Maak doel 1 meetbaar per school."})
     html = (
         role_client(LEADER)
@@ -132,10 +156,20 @@ def test_leader_of_another_project_cannot_write_or_submit(role_client, demo, nex
     client = role_client(LEADER)
     before = _snapshot(other)
     edit = reverse("halfyear_plan_edit", kwargs={"code": "1.2", "period": other.period})
-    assert client.post(edit, {"context": "Gekaapt"}).status_code == 403
-    assert client.post(_action_url(other, "nieuwe-versie"), {"comment": "x"}).status_code == 403
     start = reverse("halfyear_plan_start", kwargs={"code": "1.2"})
-    assert client.post(start, {"period": str(next_period)}).status_code == 403
+    for response, message in [
+        (
+            client.post(edit, {"context": "Gekaapt"}),
+            "Alleen de projectleiders van dit project schrijven het halfjaarplan.",
+        ),
+        (client.post(_action_url(other, "nieuwe-versie"), {"comment": "x"}), WRONG_ROLE["nieuwe-versie"]),
+        (
+            client.post(start, {"period": str(next_period)}),
+            "Alleen de projectleiders van dit project schrijven het halfjaarplan.",
+        ),
+    ]:
+        assert response.status_code == 403
+        assert message in response.content.decode()
     assert not HalfYearPlan.objects.filter(project__code="1.2", period=str(next_period)).exists()
     assert _snapshot(other) == before
 
@@ -167,8 +201,10 @@ def test_approved_plan_is_locked_for_every_edit(role_client, plan_in, demo_user)
 def test_a_change_after_approval_is_a_new_version_with_a_reason(role_client, plan_in):
     plan = plan_in("goedgekeurd")
     client = role_client(LEADER)
+    before = _snapshot(plan)
     refused = client.post(_action_url(plan, "nieuwe-versie"), {"comment": ""})
-    assert refused.status_code == 200 and "verplicht" in refused.content.decode()
+    assert refused.status_code == 200 and "Dit veld is verplicht: licht het toe." in refused.content.decode()
+    assert _snapshot(plan) == before  # no second version
     response = client.post(_action_url(plan, "nieuwe-versie"), {"comment": "Alfa-college doet ook mee"})
     assert response.status_code == 302
     versions = list(HalfYearPlan.objects.filter(project=plan.project, period=plan.period).order_by("revision"))

@@ -32,7 +32,7 @@ def _row(html: str, name: str) -> str:
 
 def test_dashboard_2024_shows_the_seeds_baselines_targets_and_norms(steering_client):
     html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
-    assert "KPI&#x27;s voortgang programma" in html or "KPI's voortgang programma" in html
+    assert '<h1 class="utrecht-heading-1">KPI\'s voortgang programma</h1>' in html
     assert len(SEED["indicators"]) == 9
     for item in SEED["indicators"]:
         row = _row(html, item["name"].replace("’", "’"))
@@ -96,7 +96,7 @@ def test_indicator_page_has_a_chart_and_the_same_figures_in_a_table(steering_cli
     assert wide.count('class="chart-series"') == 2 and wide.count('class="chart-reference"') == 2
     assert "chart.umd.min.js" not in html and "kpi-chart.js" not in html
     assert "1e streefpercentage 1-10-2021" in html and "3,50%" in html
-    assert "281 / 7.595" in html or "281 / 7595" in html
+    assert "281 / 7.595" in html
     assert "cijfers aangeleverd in maart 2020" in html and "schooljaar 2024-2025" in html
 
 
@@ -145,6 +145,7 @@ def test_get_per_role(role_client, username, name, kwargs, allowed):
         assert response.status_code == 200
     else:
         assert response.status_code == 403
+        assert "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
 
 
 @pytest.mark.parametrize("username", [STEERING, LEADER])
@@ -155,10 +156,12 @@ def test_readers_see_no_edit_buttons_and_cannot_post(role_client, username):
     url = reverse("measurement_create", kwargs={"code": "mbo-niveau-3"})
     response = client.post(url, {"school_year": "2024-2025", "value": "3,00", "finality": "voorlopig"})
     assert response.status_code == 403
+    assert "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
     assert not Measurement.objects.filter(school_year="2024-2025").exists()
     target = Target.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")
     url = reverse("target_edit", kwargs={"code": "mbo-niveau-3", "school_year": "2023-2024"})
-    assert client.post(url, {"value": "1,00", "reason": "x", "version": target.version}).status_code == 403
+    response = client.post(url, {"value": "1,00", "reason": "x", "version": target.version})
+    assert response.status_code == 403 and "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
     target.refresh_from_db()
     assert target.value == Decimal("3.20")
 

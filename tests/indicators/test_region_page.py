@@ -26,7 +26,9 @@ def test_anonymous_goes_to_login_and_user_without_role_is_refused(role_client, c
     assert role_client(None).get(URL)["Location"].startswith(reverse("login"))
     django_user_model.objects.create_user("zonderrol", password="geheim-wachtwoord")
     client.login(username="zonderrol", password="geheim-wachtwoord")
-    assert client.get(URL).status_code == 403
+    response = client.get(URL)
+    assert response.status_code == 403
+    assert "U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen." in response.content.decode()
 
 
 def test_search_finds_a_region_by_municipality(steering_client, demo):

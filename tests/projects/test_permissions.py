@@ -6,6 +6,9 @@ from django.urls import reverse
 from projects.models import Activity
 
 ANON, MANAGER, STEERING, LEADER, ADMIN = None, "programmamanager", "stuurgroep", "projectleider", "beheerder"
+# What the 403 page tells a user who may open the programme but not this page.
+MANAGERS_ONLY = "Alleen programmamanagers mogen dit wijzigen."
+ACTIVITIES = "Alleen programmamanagers en de projectleiders van dit project mogen dit wijzigen."
 
 # (url name, kwargs, roles that may open it). 2.1 is led by `projectleider`, 1.1 is not.
 PAGES = [
@@ -40,7 +43,9 @@ def test_get_per_role(role_client, username, name, kwargs, allowed):
         assert response.status_code == 200
     else:
         assert response.status_code == 403
-        assert "Geen toegang" in response.content.decode()
+        html = response.content.decode()
+        assert "Geen toegang" in html
+        assert (ACTIVITIES if name.startswith("activity_") else MANAGERS_ONLY) in html
 
 
 @pytest.mark.parametrize("username", [STEERING, LEADER])
@@ -53,6 +58,7 @@ def test_forbidden_post_changes_nothing(role_client, username):
         {"number": 1, "title": "Gekaapt", "version": before.version},
     )
     assert response.status_code == 403
+    assert ACTIVITIES in response.content.decode()
     after = Activity.objects.get(pk=before.pk)
     assert (after.title, after.version) == (before.title, before.version)
 
@@ -78,7 +84,7 @@ def test_user_without_role_is_refused(db, demo, client, django_user_model):
     client.login(username="buitenstaander", password="x-geheim-123")
     response = client.get(reverse("home"))
     assert response.status_code == 403
-    assert "geen rol in een programma" in response.content.decode()
+    assert "U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen." in response.content.decode()
 
 
 def test_unknown_project_is_a_dutch_404(manager_client):

@@ -3,6 +3,8 @@ school years; the budget per theme. The same charts as on the KPI page and the b
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from core.charts import render
 from reports.charts import budget_chart, kpi_chart
 from reports.snapshot.schema import BudgetBlock, KpiRow
@@ -52,6 +54,23 @@ def _classed(root, cls):
     return [node for node in root.iter() if node.get("class") == cls]
 
 
+def _scale(labels, lines, attribute, parse):
+    """Where a value sits on an axis, from the axis's own labels and their grid lines (first and last)."""
+    (low, low_at), (high, high_at) = (
+        (parse(label.text), float(line.get(attribute)))
+        for label, line in ((labels[0], lines[0]), (labels[-1], lines[-1]))
+    )
+    return lambda value: low_at + (high_at - low_at) * (value - low) / (high - low)
+
+
+def _percentage(text):
+    return float(text.removesuffix("%").replace(",", "."))
+
+
+def _euros(text):
+    return float(text.removeprefix("€ ").replace(".", ""))
+
+
 def test_kpi_chart_draws_the_figures_and_says_them_in_words():
     svg = render(kpi_chart(ROW))
     assert svg.startswith("<svg") and 'role="img"' in svg
@@ -81,6 +100,23 @@ def test_kpi_chart_draws_the_figures_and_says_them_in_words():
         "#ffffff",
     ]  # open: voorlopig
     assert len(_classed(root, "chart-reference")) == 1  # the norm; the report draws no baseline
+    # Each point sits at its value on the y axis and under its school year on the x axis.
+    grid = [node for node in _classed(root, "chart-grid")[0] if node.tag == f"{SVG}line"]
+    height = _scale(_classed(root, "chart-y-label"), grid, "y1", _percentage)
+    under = {node.text: float(node.get("x")) for node in _classed(root, "chart-x-label")}
+    circles = _classed(figures, "chart-point")
+    assert [(float(p.get("cx")), float(p.get("cy"))) for p in circles] == [
+        (under["2018-2019"], pytest.approx(height(3.72), abs=0.1)),
+        (under["2021-2022"], pytest.approx(height(3.40), abs=0.1)),
+    ]
+    line = [tuple(map(float, pair.split(","))) for pair in figures.find(f"{SVG}polyline").get("points").split()]
+    assert line == [(float(p.get("cx")), float(p.get("cy"))) for p in circles]  # the line runs through the points
+    targets_line = targets.find(f"{SVG}polyline").get("points").split()
+    assert [tuple(map(float, pair.split(","))) for pair in targets_line] == [
+        (under["2020-2021"], pytest.approx(height(3.70), abs=0.1)),
+        (under["2021-2022"], pytest.approx(height(3.50), abs=0.1)),
+    ]
+    assert float(_classed(root, "chart-reference")[0].get("y1")) == pytest.approx(height(3.60), abs=0.1)
     assert [node.text for node in _classed(root, "chart-legend-label")] == [
         "cijfer (open rondje: voorlopig)",
         "streefcijfer",
@@ -118,3 +154,11 @@ def test_budget_chart_names_every_theme_with_its_budget():
     assert [node.text for node in _classed(root, "chart-value")] == ["€ 62.500", "€ 12.000", "€ 81.842", "€ 0"]
     assert [node.text for node in _classed(root, "chart-legend-label")] == ["begroot", "besteed"]
     assert [node.text for node in _classed(root, "chart-x-label")][0] == "€ 0"
+    # Each bar as long as its amount on the euro axis: begroot and besteed per theme, in the themes' order.
+    grid = [node for node in _classed(root, "chart-grid")[0] if node.tag == f"{SVG}line"][::2]  # one per tick
+    length = _scale(_classed(root, "chart-x-label"), grid, "x1", _euros)
+    bars = _classed(root, "chart-bar")
+    assert [float(bar.get("x")) for bar in bars] == [pytest.approx(length(0), abs=0.1)] * 4
+    assert [float(bar.get("width")) for bar in bars] == [
+        pytest.approx(length(amount) - length(0), abs=0.1) for amount in (62500, 12000, 81842, 0)
+    ]

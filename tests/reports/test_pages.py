@@ -49,12 +49,19 @@ def test_manager_creates_edits_and_publishes(manager_client, demo, django_captur
 def test_others_cannot_create_edit_or_publish(role_client, demo, manager, username):
     report = services.report_create(programme=demo, user=manager, period="2026-K4", highlights="Origineel")
     client = role_client(username)
-    assert client.get(_url("report_create")).status_code == 403
-    assert client.post(_url("report_create"), {"period": "2026-K3"}).status_code == 403
-    assert client.post(_url("report_edit", report), {"title": "Vervalst", "highlights": "x"}).status_code == 403
-    assert client.post(_url("report_publish", report)).status_code == 403
-    assert client.post(_url("report_correct", report), {"reason": "x"}).status_code == 403
-    assert client.post(_url("meeting_create"), {"kind": "stuurgroep", "date": "2027-01-10"}).status_code == 403
+    meetings = Meeting.objects.count()
+    refusals = [
+        client.get(_url("report_create")),
+        client.post(_url("report_create"), {"period": "2026-K3"}),
+        client.post(_url("report_edit", report), {"title": "Vervalst", "highlights": "x"}),
+        client.post(_url("report_publish", report)),
+        client.post(_url("report_correct", report), {"reason": "x"}),
+        client.post(_url("meeting_create"), {"kind": "stuurgroep", "date": "2027-01-10"}),
+    ]
+    for response in refusals:
+        assert response.status_code == 403
+        assert "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
+    assert Meeting.objects.count() == meetings
     report.refresh_from_db()
     assert (report.status, report.title, report.highlights) == (
         "concept",
@@ -85,7 +92,9 @@ def test_steering_group_comments_and_records_decisions_leader_cannot(publish, ro
     assert ReportComment.history.filter(report_id=report.pk).count() == 2
 
     leader = role_client("projectleider")
-    assert leader.post(_url("report_comment", report), {"kind": "reactie", "text": "Mag ik?"}).status_code == 403
+    refused = leader.post(_url("report_comment", report), {"kind": "reactie", "text": "Mag ik?"})
+    assert refused.status_code == 403
+    assert "Alleen leden van de stuurgroep en programmamanagers reageren op een rapportage." in refused.content.decode()
     assert "Reactie of besluit" not in leader.get(_url("report_detail", report)).content.decode()
     assert report.comments.count() == 2
 
