@@ -2,7 +2,7 @@
 #   make demo   set up, migrate, load the IJssel-Vecht demo plan and serve on http://127.0.0.1:8000
 #   make test   set up and run the whole test suite (lint, migrations check, unit, integration, browser)
 # and for the inner loop:
-#   make unit   the suite without the browser and PDF tests, in parallel
+#   make unit   the suite without the browser, PDF and migration tests, in parallel
 .PHONY: demo test unit browser lint format worker beat vendor
 
 PY := .venv/bin/python

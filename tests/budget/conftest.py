@@ -11,7 +11,8 @@ TODAY = date(2024, 6, 30)
 @pytest.fixture(autouse=True)
 def fixed_today(request, clock):
     """Pin the clock for the budget's pace. Pinned after `demo` is set up, so the demo's half-years and meetings
-    stay on the real day (the budget tests never read them) rather than being moved to TODAY in every test."""
+    stay on the real day (no budget test checks them) rather than being moved to TODAY in every test, which
+    would cost a re-placement per test; pages that show half-year states then read them for TODAY."""
     if "demo" in request.fixturenames:
         request.getfixturevalue("demo")
     clock.set(TODAY)
