@@ -1,21 +1,11 @@
-from django.urls import path, register_converter
+from django.urls import path
 
+from core.converters import register
 from projects import converters  # noqa: F401  (registers <code:…>)
 
 from . import views
 
-
-class PeriodConverter:
-    regex = r"\d{4}-H[12]"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return str(value)
-
-
-register_converter(PeriodConverter, "period")
+register("period", r"\d{4}-H[12]")
 
 PLAN = "projecten/<code:code>/halfjaarplannen/<period:period>/"
 

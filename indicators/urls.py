@@ -1,19 +1,10 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from core.converters import register
 
 from . import views
 
-
-class SchoolYearConverter:
-    regex = r"\d{4}-\d{4}"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(SchoolYearConverter, "schoolyear")
+register("schoolyear", r"\d{4}-\d{4}")
 
 urlpatterns = [
     path("regios/", views.region_list, name="region_list"),
