@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 
 from budget.pace import PaceBands, PaceResult, pace
-from core import clock
 from core.periods import BudgetYear
 from projects.models import Programme, Project
 
@@ -24,11 +23,6 @@ from .models import (
 )
 
 ZERO = Decimal(0)
-
-
-def today() -> date:
-    """The date the pace is measured on: core.clock's today (tests pin it with the `clock` fixture)."""
-    return clock.today()
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Budget pages under /begroting/. Thin: resolve the programme, call a selector or a service (which checks the
-write right), render. `today` comes from `selectors.today()` so tests can pin the date."""
+write right), render. `today` comes from core.clock, the one clock tests pin."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
+from core import clock
 from core.charts import responsive
 from core.formatting import euro
 from core.forms import add_service_error
@@ -72,7 +73,7 @@ def _year_param(request):
 
 @programme_view()
 def budget_overview(request, programme):
-    overview = selectors.budget_overview(programme=programme, today=selectors.today(), year=_year_param(request))
+    overview = selectors.budget_overview(programme=programme, today=clock.today(), year=_year_param(request))
     if overview is None:
         return render(request, "budget/overview.html", {"overview": None})
     table = BudgetOverviewTable(_overview_rows(overview), years=overview.years, year=overview.year)
@@ -98,7 +99,7 @@ def budget_overview(request, programme):
 
 def _get_line_detail(programme, pk):
     try:
-        return selectors.line_detail(programme=programme, pk=pk, today=selectors.today())
+        return selectors.line_detail(programme=programme, pk=pk, today=clock.today())
     except BudgetLine.DoesNotExist as exc:
         raise Http404(_("Deze begrotingsregel bestaat niet in dit programma.")) from exc
 
@@ -127,7 +128,7 @@ def spending_create(request, programme, pk):
     line = detail.line
     permissions.require_record_spending(request.user, programme, line)  # early 403; spending_record checks too
     # Suggest today, or the budget's last day once the budget period is over.
-    suggested = min(selectors.today(), BudgetYear(detail.settings.last_year).end)
+    suggested = min(clock.today(), BudgetYear(detail.settings.last_year).end)
     form = SpendingForm(request.POST or None, default_rate=detail.settings.hourly_rate, initial={"date": suggested})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -140,7 +141,7 @@ def spending_create(request, programme, pk):
                 amount=data.get("amount"),
                 hours=data.get("hours"),
                 hourly_rate=data.get("hourly_rate"),
-                today=selectors.today(),
+                today=clock.today(),
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -168,7 +169,7 @@ def budget_change_create(request, programme):
     settings = selectors.budget_settings(programme=programme)
     if settings is None:
         raise Http404(_("Dit programma heeft nog geen begroting."))
-    initial = {"year": selectors.default_year(settings, selectors.today())}
+    initial = {"year": selectors.default_year(settings, clock.today())}
     for field, param in (("from_line", "van"), ("to_line", "naar")):
         if request.GET.get(param, "").isdigit():
             initial[field] = int(request.GET[param])
@@ -212,7 +213,7 @@ def budget_change_detail(request, programme, pk):
     can_decide = permissions.can_decide_budget_change(request.user, programme)
     form = None
     if change.status == BudgetChange.Status.PROPOSED and can_decide:
-        form = DecisionForm(request.POST or None, initial={"decided_on": selectors.today()})
+        form = DecisionForm(request.POST or None, initial={"decided_on": clock.today()})
     if request.method == "POST":
         permissions.require_decide_budget_change(request.user, programme)  # 403 before "already decided"
         if form is None:
@@ -227,7 +228,7 @@ def budget_change_detail(request, programme, pk):
                     approve=approve,
                     decided_on=form.cleaned_data["decided_on"],
                     note=form.cleaned_data["note"],
-                    today=selectors.today(),
+                    today=clock.today(),
                 )
             except ValidationError as error:
                 add_service_error(form, error)

@@ -33,14 +33,15 @@ def project_detail(request, programme, code):
     """The plan's project with its KPIs (indicators), budget (budget) and half-year cycle (halfyear)."""
     project = _get_project(programme, code)
     kpis = kpis_by_project(programme=programme, projects=[project])
-    cycle = halfyear_selectors.project_cycle(project=project, today=clock.today())
+    today = clock.today()
+    cycle = halfyear_selectors.project_cycle(project=project, today=today)
     cycle["can_record_status"] = permissions.can_record_status(request.user, project)
     cycle["can_start"] = halfyear_workflow.can_start(request.user, project)
     context = {
         "project": project,
         "can_edit_activities": permissions.can_edit_activities(request.user, project),
         "kpis": {"contributions": kpis.of(project), "school_year": kpis.school_year},
-        "budget": budget_selectors.project_budget(project=project, today=budget_selectors.today()),
+        "budget": budget_selectors.project_budget(project=project, today=today),
         "cycle": cycle,
     }
     return render(request, "dashboards/project_detail.html", context)
@@ -57,7 +58,7 @@ def project_dashboard(request, programme):
         theme, status = form.cleaned_data["theme"], form.cleaned_data["status"] or None
     rows = halfyear_selectors.dashboard_rows(programme=programme, today=today, theme=theme, status=status)
     projects = [row.project for row in rows]
-    budgets = budget_selectors.project_budgets(programme=programme, projects=projects, today=budget_selectors.today())
+    budgets = budget_selectors.project_budgets(programme=programme, projects=projects, today=today)
     current = HalfYear.for_date(today)
     table = ProjectDashboardTable(
         rows,
