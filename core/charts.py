@@ -19,8 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.html import escape
+
+from core.formatting import euro, number  # noqa: F401  (charts.euro / charts.number: the labels' format)
 
 INK, MUTED, GRID, PAPER = "#1f2937", "#4b5563", "#d1d5db", "#ffffff"
 FONT = 12  # px of the labels at the width the chart is drawn for
@@ -29,15 +30,6 @@ DASHES = {"solid": None, "dashed": "7 4", "dotted": "2 3", "dashdot": "9 3 2 3"}
 MARKERS = ("circle", "diamond", "square", "triangle", "none")
 FILLS = ("solid", "outline", "hatched")
 ROTATE = 45  # degrees: x labels too wide to stand side by side are turned
-
-
-def number(value, decimals: int = 2) -> str:
-    """3,70 / 62.500: Dutch decimal comma and thousands dots."""
-    return number_format(Decimal(value), decimal_pos=decimals, use_l10n=True, force_grouping=True)
-
-
-def euro(value) -> str:
-    return f"€ {number(value, 0)}"
 
 
 def nice_ticks(top: Decimal, count: int = 4) -> list[Decimal]:

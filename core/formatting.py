@@ -15,20 +15,24 @@ def _decimal(value):
         return None
 
 
-def euro(value, decimals=0):
-    """€ 3.464.156 (Dutch grouping); an empty value shows a dash."""
+def number(value, decimals=2):
+    """3,70 / 62.500: a decimal comma and thousands dots; an empty value shows a dash."""
     amount = _decimal(value)
     if amount is None:
         return "—"
-    return f"€ {number_format(amount, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)}"
+    return number_format(amount, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+
+
+def euro(value, decimals=0):
+    """€ 3.464.156 (Dutch grouping); an empty value shows a dash."""
+    amount = number(value, decimals)
+    return amount if amount == "—" else f"€ {amount}"
 
 
 def pct(value, decimals=2):
     """3,70% the Dutch way; an empty value shows a dash."""
-    number = _decimal(value)
-    if number is None:
-        return "—"
-    return f"{number_format(number, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)}%"
+    amount = number(value, decimals)
+    return amount if amount == "—" else f"{amount}%"
 
 
 def person(user) -> str:
