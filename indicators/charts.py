@@ -1,7 +1,8 @@
 """The chart of one indicator through the school years, drawn with core.charts: the figure per year (a solid
 line with round markers, open where the figure is provisional), the targets (a dashed line with diamonds),
-and as horizontal lines the baseline (dash-dot) and the national norm (dotted). The KPI page and the
-progress report draw this same chart."""
+the national figure (a thin line with square markers) and the national norm of each year (dotted, with
+triangles: norms change by year), and as a horizontal line the baseline (dash-dot). The KPI page and the
+progress report draw this same chart; an old report without norms per year draws its one norm as a line."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from core import charts
 from core.periods import SchoolYear
 
-ACTUAL, TARGET, BASELINE, NORM = "#1d4ed8", "#b45309", "#374151", "#6b7280"
+ACTUAL, TARGET, BASELINE, NORM, NATIONAL = "#1d4ed8", "#b45309", "#374151", "#6b7280", "#047857"
 
 
 class ChartYear(Protocol):
@@ -21,6 +22,8 @@ class ChartYear(Protocol):
     actual: Decimal | None
     provisional: bool
     target: Decimal | None
+    national: Decimal | None
+    norm: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Year:
     actual: Decimal | None
     provisional: bool
     target: Decimal | None
+    national: Decimal | None = None
+    norm: Decimal | None = None
 
 
 def figure_label(value, unit: str) -> str:
@@ -51,8 +56,13 @@ def kpi_chart(
     baseline: Decimal | None = None,
     title: str | None = None,
 ) -> charts.LineChart | None:
-    """Every school year from the first to the last with a figure or a target (gaps included); None without any."""
-    known = {year.school_year: year for year in years if year.actual is not None or year.target is not None}
+    """Every school year from the first to the last with a figure, a target, a national figure or a norm (gaps
+    included); None without any. `norm` is one norm for every year (old reports); else each year has its own."""
+    known = {
+        year.school_year: year
+        for year in years
+        if any(getattr(year, name, None) is not None for name in ("actual", "target", "national", "norm"))
+    }
     if not known:
         return None
     labels, year, last = [], SchoolYear.parse(min(known)), SchoolYear.parse(max(known))
@@ -71,6 +81,10 @@ def kpi_chart(
             piece.append(f"cijfer {label(row.actual)}{' (voorlopig)' if row.provisional else ''}")
         if row.target is not None:
             piece.append(f"streefcijfer {label(row.target)}")
+        if getattr(row, "national", None) is not None:
+            piece.append(f"Nederland {label(row.national)}")
+        if getattr(row, "norm", None) is not None:
+            piece.append(f"landelijke norm {label(row.norm)}")
         words.append(" ".join(piece))
     references = []
     if baseline is not None:
@@ -96,6 +110,13 @@ def kpi_chart(
             marker="diamond",
         ),
     ]
+    for name, title_, colour, line, marker in (
+        ("national", "Nederland", NATIONAL, "solid", "square"),
+        ("norm", "landelijke norm", NORM, "dotted", "triangle"),
+    ):
+        values = [getattr(row, name, None) if row else None for row in rows]
+        if any(value is not None for value in values):
+            series.append(charts.Series(title_, values=values, colour=colour, line=line, marker=marker, width=1.5))
     return charts.LineChart(
         id=f"chart-{code}",
         title=title or name,
@@ -114,8 +135,10 @@ def indicator_chart(row) -> charts.LineChart | None:
         Year(
             school_year=year.school_year,
             actual=year.actual,
-            provisional=bool(year.measurement and year.measurement.is_provisional),
+            provisional=bool(year.figure and year.figure.is_provisional),
             target=year.target.value if year.target else None,
+            national=year.national.value if year.national else None,
+            norm=year.norm.value if year.norm else None,
         )
         for year in row.years.values()
     ]
@@ -124,7 +147,6 @@ def indicator_chart(row) -> charts.LineChart | None:
         name=indicator.name,
         unit=indicator.unit,
         years=years,
-        norm=indicator.norm,
         baseline=indicator.baseline,
         title=_("Grafiek van %(name)s per schooljaar") % {"name": indicator.name},
     )

@@ -10,7 +10,7 @@ from projects.models import Project
 
 from . import selectors
 from .figures import check_percentage, percentage_of
-from .models import FIGURE_STATUS_CHOICES, ImportRun, Indicator, Measurement, Target
+from .models import FIGURE_STATUS_CHOICES, Figure, ImportRun, Indicator, Target
 
 
 class SchoolYearField(forms.CharField):
@@ -46,8 +46,6 @@ class KpiForm(VersionedForm):
 
 class IndicatorForm(KpiForm):
     baseline = DutchDecimalField(label=_("Nulmeting"), required=False, min_value=0)
-    norm = DutchDecimalField(label=_("Landelijke streefnorm"), required=False, min_value=0)
-    norm_school_year = SchoolYearField(label=_("Streefnorm voor schooljaar"), required=False, help_text="")
     risk_margin_pct = DutchDecimalField(
         label=_("Marge voor risico (%)"),
         min_value=0,
@@ -62,8 +60,6 @@ class IndicatorForm(KpiForm):
             "definition",
             "baseline",
             "baseline_when",
-            "norm",
-            "norm_school_year",
             "risk_margin_pct",
             "projects",
         ]
@@ -102,7 +98,9 @@ class TargetForm(KpiForm):
         return year
 
 
-class MeasurementForm(KpiForm):
+class FigureForm(KpiForm):
+    """A figure of the KPI's category and area entered by hand (a series DUO does not publish, or a correction)."""
+
     school_year = SchoolYearField(label=_("Schooljaar"))
     value = DutchDecimalField(
         label=_("Cijfer"),
@@ -114,17 +112,17 @@ class MeasurementForm(KpiForm):
     denominator = DutchIntegerField(label=_("Noemer (bijvoorbeeld deelnemers)"), required=False)
 
     class Meta:
-        model = Measurement
+        model = Figure
         fields = ["school_year", "value", "numerator", "denominator", "finality", "source_detail"]
         labels = {"source_detail": _("Bron")}
         help_texts = {"source_detail": _("Waar komt het cijfer vandaan? Bijvoorbeeld: DUO-factsheet maart 2025.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        indicator = self.instance.indicator
+        category = self.instance.category
         if self.instance.pk:
             del self.fields["school_year"]
-        if indicator.is_percentage:
+        if category.is_percentage:
             self.fields["value"].label = _("Percentage")
         else:
             del self.fields["numerator"], self.fields["denominator"]
@@ -134,8 +132,13 @@ class MeasurementForm(KpiForm):
 
     def clean_school_year(self):
         year = self.cleaned_data["school_year"]
-        taken = Measurement.objects.filter(
-            indicator=self.instance.indicator, region_id=self.instance.indicator.programme.region_id, school_year=year
+        figure = self.instance
+        taken = Figure.objects.filter(
+            category=figure.category,
+            area_kind=figure.area_kind,
+            area_code=figure.area_code,
+            breakdown="",
+            school_year=year,
         )
         if taken.exists():
             raise ValidationError(
@@ -231,6 +234,12 @@ class ImportUploadForm(forms.Form):
         help_text=_("Alleen als het bestand niet zegt of de cijfers voorlopig of definitief zijn."),
     )
 
+    def __init__(self, *args, can_load_regions: bool = True, owner_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner_id = owner_id  # whose run this upload becomes: a programme, or the stewards (None)
+        if not can_load_regions:  # regions and municipalities are the data stewards' (every programme sees them)
+            self.fields["kind"].choices = [(ImportRun.Kind.FIGURES, ImportRun.Kind.FIGURES.label)]
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
@@ -246,7 +255,9 @@ class ImportUploadForm(forms.Form):
             return data
         from .importers.runs import already_imported_message, checksum_of
 
-        earlier = selectors.previous_import(kind=ImportRun.Kind.FIGURES, checksum=checksum_of(self.data_bytes))
+        earlier = selectors.previous_import(
+            kind=ImportRun.Kind.FIGURES, checksum=checksum_of(self.data_bytes), programme_id=self.owner_id
+        )
         if earlier is not None:
             self.add_error("file", already_imported_message(earlier))
         return data

@@ -1,9 +1,14 @@
-"""KPIs of a programme: the indicator with its baseline and norm, a target per school year, and measurements;
-and the DUO import: the words DUO uses for its columns and categories (data the admin can extend) and a
-record of every import run, which a measurement names as its provenance.
+"""Public figures and the KPIs that read them.
 
-Values are Decimals in the indicator's unit: for a percentage indicator 3.70 means 3,70%; for a count
-indicator it is the count. Numerator and denominator (vsv'ers, deelnemers) are kept where known.
+- Shared facts: Category (a series DUO publishes, or a programme's own), Figure (one category × area × school year
+  × breakdown, stored once for every programme) and Norm (the national streefnorm per category per school year).
+- A programme's KPIs: Indicator (a category and an area, default the programme's region, with baseline, margin
+  and projects) and Target (a streefcijfer per school year). A KPI reads its figures; it holds none.
+- The DUO import: the words DUO uses for columns and categories (data the admin can extend) and ImportRun, a
+  record of every run, owned by a programme (its managers) or by the data stewards (programme empty).
+
+Values are Decimals in the category's unit: for a percentage 3.70 means 3,70%; for a count it is the count.
+Numerator and denominator (vsv'ers, deelnemers) are kept where known.
 """
 
 from decimal import Decimal
@@ -18,8 +23,9 @@ from simple_history.models import HistoricalRecords
 
 from core.badges import Tone, choice_looks
 from core.periods import SchoolYear, validate_school_year
-from projects.models import Programme, Project, Region, VersionedModel
+from projects.models import Programme, Project, VersionedModel
 
+from . import areas, categories
 from .importers.vocabulary import normalise
 from .status import DEFAULT_MARGIN_PCT, Direction
 
@@ -61,9 +67,21 @@ class Indicator(VersionedModel):
         _("richting"), max_length=10, choices=DirectionChoice.choices, default=DirectionChoice.LOWER
     )
     group = models.CharField(_("groep"), max_length=20, choices=Group.choices)
-    category = models.CharField(
-        _("categorie"), max_length=100, help_text=_("Bijvoorbeeld VO onderbouw, MBO niveau 3 of Terug naar school.")
+    category = models.ForeignKey(
+        "Category",
+        verbose_name=_("categorie"),
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        help_text=_("De reeks cijfers die deze indicator volgt, bijvoorbeeld MBO niveau 3."),
     )
+    area_kind = models.CharField(
+        _("soort gebied"),
+        max_length=20,
+        choices=areas.KIND_CHOICES,
+        blank=True,
+        help_text=_("Leeg: de RMC-regio van het programma."),
+    )
+    area_code = models.CharField(_("gebiedscode"), max_length=12, blank=True)
     source = models.CharField(_("bron"), max_length=10, choices=Source.choices, default=Source.DUO)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     projects = models.ManyToManyField(
@@ -77,12 +95,6 @@ class Indicator(VersionedModel):
         max_length=100,
         blank=True,
         help_text=_("Wanneer de nulmeting is vastgesteld, bijv. maart 2020."),
-    )
-    norm = models.DecimalField(
-        _("landelijke streefnorm"), null=True, blank=True, validators=[MinValueValidator(0)], **VALUE_FIELD
-    )
-    norm_school_year = models.CharField(
-        _("streefnorm voor schooljaar"), max_length=9, blank=True, validators=[validate_school_year]
     )
     risk_margin_pct = models.DecimalField(
         _("marge voor risico"),
@@ -122,10 +134,17 @@ class Indicator(VersionedModel):
             return {field: _("Een percentage ligt tussen 0 en 100.")}
         return {}
 
+    @property
+    def area(self) -> areas.Area:
+        """What the indicator's figures are about: its own area, else the programme's region."""
+        if self.area_kind:
+            return areas.Area(self.area_kind, self.area_code)
+        return areas.Area.region(self.programme.region.code)
+
     def clean(self):
-        errors = {**self.check_value(self.baseline, "baseline"), **self.check_value(self.norm, "norm")}
-        if self.norm is not None and not self.norm_school_year:
-            errors["norm_school_year"] = _("Vul in voor welk schooljaar de streefnorm geldt.")
+        errors = self.check_value(self.baseline, "baseline")
+        if self.area_kind and not self.area_code and self.area_kind != areas.NATION:
+            errors["area_code"] = _("Vul de code van het gebied in.")
         if errors:
             raise ValidationError(errors)
 
@@ -160,8 +179,61 @@ class Target(VersionedModel):
             raise ValidationError(errors)
 
 
-class Measurement(VersionedModel):
-    """The actual figure of an indicator for a region in a school year. Revisions stay in the history."""
+class Category(models.Model):
+    """A series DUO publishes (a normcategorie, a total, an "een jaar later" figure, an older category), or one a
+    programme keeps by hand (kind "eigen", with its programme). Built in: indicators/categories.py."""
+
+    class Kind(models.TextChoices):
+        NORM = categories.NORM, _("normcategorie")
+        TOTAL = categories.TOTAL, _("totaal")
+        ONE_YEAR_LATER = categories.ONE_YEAR_LATER, _("een jaar later")
+        HISTORIC = categories.HISTORIC, _("oude categorie")
+        OWN = categories.OWN, _("eigen reeks van een programma")
+
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        primary_key=True,
+        validators=[RegexValidator(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", _("Alleen kleine letters, cijfers en streepjes."))],
+        help_text=_("Zoals in webadressen en de API, bijvoorbeeld mbo-niveau-3."),
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    group = models.CharField(_("groep"), max_length=20, choices=Indicator.Group.choices + [("totaal", _("Totaal"))])
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.NORM)
+    unit = models.CharField(
+        _("eenheid"), max_length=20, choices=Indicator.Unit.choices, default=Indicator.Unit.PERCENTAGE
+    )
+    direction = models.CharField(
+        _("richting"), max_length=10, choices=Indicator.DirectionChoice.choices, default=Indicator.DirectionChoice.LOWER
+    )
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programma (eigen reeks)"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="own_categories",
+        help_text=_("Alleen voor een reeks die DUO niet publiceert en één programma zelf bijhoudt."),
+    )
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("categorie")
+        verbose_name_plural = _("categorieën")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == Indicator.Unit.PERCENTAGE
+
+
+class Figure(VersionedModel):
+    """A public fact: the figure of one category for one area in one school year, in total or for one value of a
+    breakdown (leerweg, geslacht, leeftijd, gemeente). Stored once, whatever the number of programmes that read
+    it; every revision stays in the history."""
 
     class Finality(models.TextChoices):
         PROVISIONAL = "voorlopig", _("voorlopig")
@@ -173,11 +245,23 @@ class Measurement(VersionedModel):
         IMPORT = "import", _("DUO-import")
         DOCUMENT = "document", _("uit een document")
 
-    indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="measurements"
+    class Breakdown(models.TextChoices):
+        NONE = "", _("totaal (geen uitsplitsing)")
+        LEERWEG = "leerweg", _("leerweg en leerjaar")
+        GESLACHT = "geslacht", _("geslacht")
+        LEEFTIJD = "leeftijd", _("leeftijd")
+        GEMEENTE = "gemeente", _("gemeente")
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("categorie"), on_delete=models.PROTECT, related_name="figures"
     )
-    region = models.ForeignKey(Region, verbose_name=_("RMC-regio"), on_delete=models.PROTECT, related_name="+")
+    area_kind = models.CharField(_("soort gebied"), max_length=20, choices=areas.KIND_CHOICES)
+    area_code = models.CharField(
+        _("gebiedscode"), max_length=12, help_text=_("nl, een RMC-code of een gemeentenummer.")
+    )
     school_year = models.CharField(_("schooljaar"), max_length=9, validators=[validate_school_year])
+    breakdown = models.CharField(_("uitsplitsing"), max_length=20, choices=Breakdown.choices, blank=True, default="")
+    breakdown_value = models.CharField(_("waarde van de uitsplitsing"), max_length=100, blank=True, default="")
     value = models.DecimalField(_("cijfer"), validators=[MinValueValidator(0)], **VALUE_FIELD)
     numerator = models.PositiveIntegerField(
         _("teller"), null=True, blank=True, help_text=_("Bijvoorbeeld het aantal vsv'ers.")
@@ -190,6 +274,15 @@ class Measurement(VersionedModel):
     )
     source = models.CharField(_("bron"), max_length=20, choices=Source.choices, default=Source.HAND)
     source_detail = models.CharField(_("bron, toelichting"), max_length=300, blank=True)
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("ingevoerd voor programma"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Bij een cijfer met de hand: het programma waarvan de programmamanagers het mogen wijzigen."),
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ingevoerd door"),
@@ -204,28 +297,61 @@ class Measurement(VersionedModel):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="measurements",
+        related_name="figures",
         help_text=_("De DUO-import die dit cijfer het laatst heeft gewijzigd."),
     )
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator", "school_year"]
-        verbose_name = _("meting")
-        verbose_name_plural = _("metingen")
+        ordering = ["category", "area_kind", "area_code", "school_year", "breakdown", "breakdown_value"]
+        verbose_name = _("cijfer")
+        verbose_name_plural = _("cijfers")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "region", "school_year"], name="one_measurement_per_year"),
+            models.UniqueConstraint(
+                fields=["category", "area_kind", "area_code", "school_year", "breakdown", "breakdown_value"],
+                name="one_figure_per_category_area_year_breakdown",
+            ),
+            models.CheckConstraint(
+                condition=Q(breakdown="", breakdown_value="") | (~Q(breakdown="") & ~Q(breakdown_value="")),
+                name="figure_breakdown_has_value",
+            ),
         ]
+        indexes = [models.Index(fields=["area_kind", "area_code", "school_year"], name="figure_area_year")]
 
     def __str__(self):
-        return f"{self.indicator} {self.school_year}: {self.value}"
+        return f"{self.category_id} {self.area.key} {self.school_year}: {self.value}"
+
+    @property
+    def area(self) -> areas.Area:
+        return areas.Area(self.area_kind, self.area_code)
+
+    @property
+    def key(self) -> tuple:
+        return (
+            self.category_id,
+            self.area_kind,
+            self.area_code,
+            self.school_year,
+            self.breakdown,
+            self.breakdown_value,
+        )
 
     @property
     def is_provisional(self) -> bool:
         return self.finality == self.Finality.PROVISIONAL
 
+    @property
+    def exact_value(self) -> Decimal:
+        """The value to compare: for a percentage with both counts known, numerator × 100 / denominator unrounded
+        (78 / 34.006 = 0,2294 is above a 0,2 norm although DUO prints 0,2); else the value as published."""
+        if self.numerator is not None and self.denominator and self.category.is_percentage:
+            return Decimal(self.numerator) * 100 / Decimal(self.denominator)
+        return self.value
+
     def clean(self):
-        errors = self.indicator.check_value(self.value, "value") if self.indicator_id else {}
+        errors = {}
+        if self.category_id and self.category.is_percentage and self.value is not None and self.value > PERCENT_MAX:
+            errors["value"] = _("Een percentage ligt tussen 0 en 100.")
         if self.denominator == 0:
             errors["denominator"] = _("De noemer kan geen 0 zijn.")
         elif self.numerator is not None and self.denominator is not None and self.numerator > self.denominator:
@@ -234,24 +360,33 @@ class Measurement(VersionedModel):
             raise ValidationError(errors)
 
 
+class Norm(VersionedModel):
+    """The national streefnorm of a category for one school year (OCW sets them per year)."""
+
+    category = models.ForeignKey(Category, verbose_name=_("categorie"), on_delete=models.PROTECT, related_name="norms")
+    school_year = models.CharField(_("schooljaar"), max_length=9, validators=[validate_school_year])
+    value = models.DecimalField(
+        _("streefnorm"), validators=[MinValueValidator(0), MaxValueValidator(100)], **VALUE_FIELD
+    )
+    source_detail = models.CharField(_("bron"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["category", "school_year"]
+        verbose_name = _("landelijke streefnorm")
+        verbose_name_plural = _("landelijke streefnormen")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "school_year"], name="one_norm_per_category_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.category_id} {self.school_year}: {self.value}"
+
+
 # What --status and the upload form may say about a whole file ("niet vermeld" is only for rows that say so).
 FIGURE_STATUS_CHOICES = [
-    (value, label) for value, label in Measurement.Finality.choices if value != Measurement.Finality.UNSTATED
+    (value, label) for value, label in Figure.Finality.choices if value != Figure.Finality.UNSTATED
 ]
-
-
-class Category(models.TextChoices):
-    """DUO's normcategorieën, coded as the indicators are (indicators/demo/streefcijfers.yaml)."""
-
-    VO_LOWER = "vo-onderbouw", _("VO onderbouw")
-    VO_UPPER_VMBO = "vo-bovenbouw-vmbo", _("VO bovenbouw vmbo")
-    VO_UPPER_HAVO_VWO = "vo-bovenbouw-havo-vwo", _("VO bovenbouw havo/vwo")
-    MBO_1 = "mbo-niveau-1", _("MBO niveau 1")
-    MBO_2 = "mbo-niveau-2", _("MBO niveau 2")
-    MBO_3 = "mbo-niveau-3", _("MBO niveau 3")
-    MBO_4 = "mbo-niveau-4", _("MBO niveau 4")
-    TOTAL = "totaal", _("totaal vo en mbo (voor de cijfers 'een jaar later')")
-    SKIP = "", _("overslaan (subtotaal of onbekend)")
 
 
 class NormalisedAlias(models.Model):
@@ -290,6 +425,9 @@ class ColumnAlias(NormalisedAlias):
         SHARE_BACK_IN_EDUCATION = "share_back_in_education", _("aandeel terug in onderwijs (%)")
         SHARE_WORKING = "share_working", _("aandeel werkend (%)")
         NOTE = "note", _("bron of toelichting per regel")
+        LEERWEG = "leerweg", _("uitsplitsing: leerweg en leerjaar")
+        GESLACHT = "geslacht", _("uitsplitsing: geslacht")
+        LEEFTIJD = "leeftijd", _("uitsplitsing: leeftijd")
 
     field = models.CharField(_("veld"), max_length=30, choices=Field.choices)
     alias = models.CharField(
@@ -323,15 +461,23 @@ class CategoryAlias(NormalisedAlias):
             "aparte kolom, dan wordt ook 'MBO Niveau 1' gezocht."
         ),
     )
-    category_code = models.CharField(_("categorie"), max_length=30, choices=Category.choices, blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("categorie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="aliases",
+        help_text=_("Leeg: regels met deze naam worden overgeslagen (geen eigen categorie)."),
+    )
 
     class Meta:
-        ordering = ["category_code", "alias"]
+        ordering = ["category", "alias"]
         verbose_name = _("categorienaam van DUO")
         verbose_name_plural = _("categorienamen van DUO")
 
     def __str__(self):
-        return f"{self.alias} → {self.get_category_code_display()}"
+        return f"{self.alias} → {self.category or _('overslaan')}"
 
 
 class ImportRun(models.Model):
@@ -377,6 +523,15 @@ class ImportRun(models.Model):
     figure_status = models.CharField(
         _("status cijfers (als het bestand het niet zegt)"), max_length=20, choices=FIGURE_STATUS_CHOICES, blank=True
     )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programma"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+        help_text=_("Leeg: een import van de gegevensbeheerders (alle gebieden)."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("door"),
@@ -403,11 +558,17 @@ class ImportRun(models.Model):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         constraints = [
-            # The same file of figures is loaded once: a second run of it is refused, never applied twice.
+            # The same file of figures is loaded once by each owner: a second run of it is refused, never applied
+            # twice. (A programme's run loads only its region, so another owner may still load the same file.)
             models.UniqueConstraint(
                 fields=["kind", "checksum"],
-                condition=Q(status="geslaagd", kind="vsv-cijfers"),
+                condition=Q(status="geslaagd", kind="vsv-cijfers", programme__isnull=True),
                 name="figures_file_imported_once",
+            ),
+            models.UniqueConstraint(
+                fields=["programme", "kind", "checksum"],
+                condition=Q(status="geslaagd", kind="vsv-cijfers", programme__isnull=False),
+                name="figures_file_imported_once_per_programme",
             ),
         ]
 

@@ -1,19 +1,24 @@
-"""Reads for the KPI pages. Each runs a fixed number of queries, whatever the number of indicators and years:
-one for the indicators, one for all their targets, one for all their measurements (and one for projects
-on the indicator page); the rest is computed in memory.
+"""Reads for the KPI pages and the import pages. Each runs a fixed number of queries, whatever the number of
+indicators and years: one for the indicators, one for all their targets, one for all their figures (the
+programme's areas and the nation at once), one for the norms (and one for projects on the indicator page); the
+rest is computed in memory.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from core.periods import SchoolYear
+from projects import permissions
 from projects.models import Municipality, Programme, Project, Region
 from projects.selectors import with_changes
 
-from .models import ImportRun, Indicator, Measurement, Target
+from . import areas
+from .models import Figure, ImportRun, Indicator, Norm, Target
 from .status import Assessment, Comparison, assess, compare
 
 
@@ -28,15 +33,18 @@ class Trend:
 
 @dataclass
 class YearRow:
-    """One indicator in one school year: what was aimed at, what was measured, and the status."""
+    """One indicator in one school year: what was aimed at, what was measured, the nation and the norm of that
+    year, and the status."""
 
     school_year: str
     target: Target | None
     target_label: str
-    measurement: Measurement | None
+    figure: Figure | None
     assessment: Assessment
     trend: Trend | None = None
     revision: "Revision | None" = None
+    national: Figure | None = None
+    norm: Norm | None = None
 
     @property
     def peildatum_label(self) -> str:
@@ -44,7 +52,7 @@ class YearRow:
 
     @property
     def actual(self) -> Decimal | None:
-        return self.measurement.value if self.measurement else None
+        return self.figure.value if self.figure else None
 
 
 @dataclass
@@ -67,7 +75,7 @@ class Revision:
 
     @property
     def previous_finality_label(self) -> str:
-        return Measurement.Finality(self.previous_finality).label
+        return Figure.Finality(self.previous_finality).label
 
 
 @dataclass
@@ -91,17 +99,47 @@ class Dashboard:
 def _indicators(*, programme: Programme) -> QuerySet[Indicator]:
     return (
         Indicator.objects.filter(programme=programme)
+        .select_related("category", "programme__region")
         .order_by("position", "code")
-        .prefetch_related(
-            Prefetch("targets", queryset=Target.objects.order_by("school_year")),
-            Prefetch(
-                "measurements",
-                queryset=Measurement.objects.filter(region_id=programme.region_id)
-                .select_related("entered_by")
-                .order_by("school_year"),
-            ),
-        )
+        .prefetch_related(Prefetch("targets", queryset=Target.objects.order_by("school_year")))
     )
+
+
+@dataclass
+class _Series:
+    """The figures and norms a set of indicators reads, by (category, area) and school year."""
+
+    figures: dict[tuple[str, areas.Area], dict[str, Figure]]
+    norms: dict[str, dict[str, Norm]]
+
+    def of(self, indicator: Indicator) -> dict[str, Figure]:
+        return self.figures.get((indicator.category_id, indicator.area), {})
+
+    def national(self, indicator: Indicator) -> dict[str, Figure]:
+        return self.figures.get((indicator.category_id, areas.NATION_AREA), {})
+
+
+def _series(indicators: list[Indicator]) -> _Series:
+    """Every category total the indicators read, for their areas and the nation (one query), and the norms of their
+    categories (one query)."""
+    wanted = defaultdict(set)
+    for indicator in indicators:
+        wanted[indicator.area].add(indicator.category_id)
+        wanted[areas.NATION_AREA].add(indicator.category_id)
+    figures = defaultdict(dict)
+    norms = defaultdict(dict)
+    if not wanted:
+        return _Series(figures, norms)
+    where = Q()
+    for area, codes in wanted.items():
+        where |= Q(area_kind=area.kind, area_code=area.code, category_id__in=codes)
+    for figure in (
+        Figure.objects.filter(where, breakdown="").select_related("entered_by", "category").order_by("school_year")
+    ):
+        figures[(figure.category_id, figure.area)][figure.school_year] = figure
+    for norm in Norm.objects.filter(category_id__in={i.category_id for i in indicators}):
+        norms[norm.category_id][norm.school_year] = norm
+    return _Series(figures, norms)
 
 
 def target_labels(indicator: Indicator) -> dict[str, str]:
@@ -112,41 +150,58 @@ def target_labels(indicator: Indicator) -> dict[str, str]:
     return labels
 
 
-def _year_rows(indicator: Indicator) -> dict[str, YearRow]:
+def _year_rows(indicator: Indicator, series: _Series) -> dict[str, YearRow]:
     targets = {target.school_year: target for target in indicator.targets.all()}
-    measurements = {m.school_year: m for m in indicator.measurements.all()}
+    figures = series.of(indicator)
+    national = series.national(indicator)
+    norms = series.norms.get(indicator.category_id, {})
     labels = target_labels(indicator)
     rows, previous = {}, None
-    for year in sorted(targets.keys() | measurements.keys()):
-        target, measurement = targets.get(year), measurements.get(year)
+    for year in sorted(targets.keys() | figures.keys()):
+        target, figure = targets.get(year), figures.get(year)
         row = YearRow(
             school_year=year,
             target=target,
             target_label=labels.get(year, ""),
-            measurement=measurement,
+            figure=figure,
             assessment=assess(
                 baseline=indicator.baseline,
                 target=target.value if target else None,
-                actual=measurement.value if measurement else None,
+                actual=figure.exact_value if figure else None,
                 direction=indicator.direction,
                 margin_pct=indicator.risk_margin_pct,
             ),
+            national=national.get(year),
+            norm=norms.get(year),
         )
-        if measurement is not None:
+        if figure is not None:
             if previous is not None:
                 row.trend = Trend(
                     previous.school_year,
-                    measurement.value - previous.value,
-                    compare(measurement.value, previous.value, indicator.direction),
+                    figure.value - previous.value,
+                    compare(figure.value, previous.value, indicator.direction),
                 )
-            previous = measurement
+            previous = figure
         rows[year] = row
     return rows
 
 
+def _empty_row(year: str, indicator: Indicator, series: _Series) -> YearRow:
+    """A year without target or figure: still with the nation's figure and the norm of that year."""
+    return YearRow(
+        year,
+        None,
+        "",
+        None,
+        assess(baseline=None, target=None, actual=None, direction="lower"),
+        national=series.national(indicator).get(year),
+        norm=series.norms.get(indicator.category_id, {}).get(year),
+    )
+
+
 def _default_year(rows: list[IndicatorRow]) -> str | None:
     """The newest school year with a target and a figure; else the newest year with a target; else the newest."""
-    with_both = {y for row in rows for y, r in row.years.items() if r.target and r.measurement}
+    with_both = {y for row in rows for y, r in row.years.items() if r.target and r.figure}
     with_target = {y for row in rows for y, r in row.years.items() if r.target}
     every = {y for row in rows for y in row.years}
     for years in (with_both, with_target, every):
@@ -166,63 +221,64 @@ def last_import_started() -> datetime | None:
     return (run.started_at or run.created_at) if run else None
 
 
-def revisions(*, measurements: list[Measurement], since: datetime | None) -> dict[int, Revision]:
-    """{measurement pk: Revision} for the figures whose value or finality differs from what they were just before
+def revisions(*, figures: list[Figure], since: datetime | None) -> dict[int, Revision]:
+    """{figure pk: Revision} for the figures whose value or finality differs from what they were just before
     `since` (simple-history's `as_of`). One query, whatever the number of figures. Figures that did not exist yet
     (or were deleted) then are not revisions."""
-    if since is None or not measurements:
+    if since is None or not figures:
         return {}
-    current = {m.pk: m for m in measurements}
+    current = {figure.pk: figure for figure in figures}
     # as_of includes a history row made at `since` itself; a revision made at that moment is not yet what the
     # figure was, so ask for the state one microsecond (the resolution of history_date) earlier.
-    as_of = Measurement.history.as_of(since - timedelta(microseconds=1)).filter(id__in=current)
+    as_of = Figure.history.as_of(since - timedelta(microseconds=1)).filter(id__in=current)
     then = {old.pk: old for old in as_of.order_by("history_date", "history_id")}
     result = {}
     for pk, old in then.items():
-        measurement = current[pk]
-        if (old.value, old.finality) != (measurement.value, measurement.finality):
-            result[pk] = Revision(old.value, old.finality, measurement.updated_at)
+        figure = current[pk]
+        if (old.value, old.finality) != (figure.value, figure.finality):
+            result[pk] = Revision(old.value, old.finality, figure.updated_at)
     return result
 
 
 def _mark_revisions(year_rows: list[YearRow], since: datetime | None) -> None:
-    found = revisions(measurements=[row.measurement for row in year_rows if row.measurement], since=since)
+    found = revisions(figures=[row.figure for row in year_rows if row.figure], since=since)
     for row in year_rows:
-        if row.measurement is not None:
-            row.revision = found.get(row.measurement.pk)
+        if row.figure is not None:
+            row.revision = found.get(row.figure.pk)
 
 
 def dashboard(*, programme: Programme, school_year: str | None = None, since: datetime | None = None) -> Dashboard:
     """Every indicator of the programme in one school year (the default year when none or an unknown one is asked)."""
-    rows = [IndicatorRow(indicator, _year_rows(indicator)) for indicator in _indicators(programme=programme)]
+    indicators = list(_indicators(programme=programme))
+    series = _series(indicators)
+    rows = [IndicatorRow(indicator, _year_rows(indicator, series)) for indicator in indicators]
     years = sorted({year for row in rows for year in row.years})
     selected = school_year if school_year in years else _default_year(rows)
     for row in rows:
-        row.selected = row.years.get(selected) or YearRow(
-            selected or "", None, "", None, assess(baseline=None, target=None, actual=None, direction="lower")
-        )
-        row.history = [r.actual for y, r in row.years.items() if y <= (selected or "") and r.measurement]
+        row.selected = row.years.get(selected) or _empty_row(selected or "", row.indicator, series)
+        row.history = [r.actual for y, r in row.years.items() if y <= (selected or "") and r.figure]
     _mark_revisions([row.selected for row in rows], since)
     return Dashboard(school_years=years, selected_year=selected, rows=rows, since=since)
 
 
 def indicator_detail(*, programme: Programme, code: str, since: datetime | None = None) -> IndicatorRow:
-    """One indicator with a row for every school year from its first to its last year (gaps included, for the chart)."""
+    """One indicator with a row for every school year from its first to its last year (gaps included, for the
+    chart), and the years of its norms and national figures."""
     indicator = (
         _indicators(programme=programme)
         .prefetch_related(Prefetch("projects", queryset=Project.objects.order_by("code")))
         .get(code=code)
     )
-    rows = _year_rows(indicator)
-    if rows:
-        first, last = SchoolYear.parse(min(rows)), SchoolYear.parse(max(rows))
+    series = _series([indicator])
+    rows = _year_rows(indicator, series)
+    years = set(rows) | set(series.national(indicator)) | set(series.norms.get(indicator.category_id, {}))
+    if years:
+        first, last = SchoolYear.parse(min(years)), SchoolYear.parse(max(years))
         year = first
         while year <= last:
             key = str(year)
             if key not in rows:
-                rows[key] = YearRow(
-                    key, None, "", None, assess(baseline=None, target=None, actual=None, direction="lower")
-                )
+                rows[key] = _empty_row(key, indicator, series)
             year = year.next()
         rows = dict(sorted(rows.items()))
     _mark_revisions(list(rows.values()), since)
@@ -233,17 +289,21 @@ def indicator_history(*, indicator: Indicator, limit: int = 200):
     """Changes to the indicator, its targets and its figures, newest first, with who, what and why."""
     indicator_fields = [
         Indicator._meta.get_field(name)
-        for name in ("name", "baseline", "baseline_when", "norm", "norm_school_year", "risk_margin_pct", "definition")
+        for name in ("name", "baseline", "baseline_when", "risk_margin_pct", "definition")
     ]
     target_fields = [Target._meta.get_field(name) for name in ("school_year", "value")]
-    measurement_fields = [
-        Measurement._meta.get_field(name)
+    figure_fields = [
+        Figure._meta.get_field(name)
         for name in ("school_year", "value", "numerator", "denominator", "finality", "source", "source_detail")
     ]
+    area = indicator.area
+    figures = Figure.history.filter(
+        category_id=indicator.category_id, area_kind=area.kind, area_code=area.code, breakdown=""
+    )
     sources = (
         (indicator.history.all(), indicator_fields, "indicator"),
         (Target.history.filter(indicator_id=indicator.pk), target_fields, "target"),
-        (Measurement.history.filter(indicator_id=indicator.pk), measurement_fields, "measurement"),
+        (figures, figure_fields, "measurement"),
     )
     rows = []
     for queryset, fields, kind in sources:
@@ -255,19 +315,37 @@ def indicator_history(*, indicator: Indicator, limit: int = 200):
     return rows[:limit]
 
 
-def import_runs() -> QuerySet[ImportRun]:
-    """Every import run, newest first, with who started it (one query per page)."""
+def _runs_of(user, programme: Programme | None) -> Q:
+    """The runs the user may see: their programme's (as its manager) and the stewards' (as a steward)."""
+    owners = Q(pk__in=[])
+    if programme is not None and permissions.can_manage(user, programme):
+        owners |= Q(programme=programme)
+    if permissions.is_data_steward(user):
+        owners |= Q(programme=None)
+    return owners
+
+
+def import_runs(*, user, programme: Programme | None) -> QuerySet[ImportRun]:
+    """The import runs the user may see (their programme's, and the stewards' for a steward), newest first, with
+    who started it (one query per page)."""
     return (
-        ImportRun.objects.exclude(status=ImportRun.Status.PREVIEW)
-        .select_related("created_by")
+        ImportRun.objects.filter(_runs_of(user, programme))
+        .exclude(status=ImportRun.Status.PREVIEW)
+        .select_related("created_by", "programme")
         .order_by("-created_at", "-pk")
     )
 
 
+def import_run(*, user, programme: Programme | None, pk: int) -> ImportRun:
+    """One run the user may see; ImportRun.DoesNotExist for another programme's (as for one that does not exist)."""
+    return ImportRun.objects.select_related("created_by", "programme__region").get(_runs_of(user, programme), pk=pk)
+
+
 def file_seen(*, checksum: str) -> bool:
-    """Has the scheduled job nothing to do with this file: imported before, or refused by an earlier scheduled run?"""
+    """Has the scheduled job (the stewards') nothing to do with this file: imported before by the stewards, or
+    refused by an earlier scheduled run?"""
     return (
-        ImportRun.objects.filter(kind=ImportRun.Kind.FIGURES, checksum=checksum)
+        ImportRun.objects.filter(kind=ImportRun.Kind.FIGURES, checksum=checksum, programme=None)
         .filter(
             Q(status=ImportRun.Status.SUCCEEDED) | Q(source=ImportRun.Source.SCHEDULED, status=ImportRun.Status.FAILED)
         )
@@ -285,12 +363,35 @@ def unfinished_scheduled_run(*, checksum: str) -> ImportRun | None:
     ).first()
 
 
-def previous_import(*, kind: str, checksum: str, exclude_pk: int | None = None) -> ImportRun | None:
-    """The successful run that already imported a file with this checksum, if any."""
+def previous_import(
+    *, kind: str, checksum: str, programme_id: int | None = None, exclude_pk: int | None = None
+) -> ImportRun | None:
+    """The successful run of the same owner (a programme, or the stewards: None) that already imported a file with
+    this checksum, if any."""
     runs = ImportRun.objects.filter(kind=kind, checksum=checksum, status=ImportRun.Status.SUCCEEDED)
+    runs = runs.filter(programme=None) if programme_id is None else runs.filter(programme_id=programme_id)
     if exclude_pk is not None:
         runs = runs.exclude(pk=exclude_pk)
     return runs.order_by("finished_at").first()
+
+
+def area_names(keys) -> dict[areas.Area, str]:
+    """{Area: "RMC-regio 10 IJssel-Vecht"} for the areas given: two queries at most."""
+    keys = set(keys)
+    names = {area: _("Nederland") for area in keys if area.is_nation}
+    regions = {area.code: area for area in keys if area.kind == areas.REGION}
+    for code, name in Region.objects.filter(code__in=regions).values_list("code", "name"):
+        names[regions[code]] = _("RMC-regio %(code)s %(name)s") % {"code": code, "name": name}
+    municipalities = {area.code: area for area in keys if area.kind == areas.MUNICIPALITY}
+    for code, name in Municipality.objects.filter(code__in=municipalities).values_list("code", "name"):
+        names[municipalities[code]] = _("gemeente %(name)s") % {"name": name}
+    for area in keys - set(names):
+        names[area] = area.key
+    return names
+
+
+def area_name(area: areas.Area) -> str:
+    return area_names([area])[area]
 
 
 def regions_with_municipalities(*, search: str = "") -> QuerySet[Region]:

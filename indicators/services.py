@@ -1,12 +1,15 @@
-"""Every write to KPIs: only by programme managers (projects/permissions.py), validated, refused when stale, in a
-transaction, with a history row (who, when, why). The DUO import runs have their own module: importers/runs.py."""
+"""Every write to KPIs and, by hand, to figures: only by those projects/permissions.py allows (a KPI by its
+programme's managers; a figure of a region by that region's programme managers and the data stewards),
+validated, refused when stale, in a transaction, with a history row (who, when, why). The DUO import runs have
+their own module: importers/runs.py."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core.history import save_versioned
 from projects import permissions
 
-from .models import Indicator, Measurement, Target
+from .models import Figure, Indicator, Target
 
 
 @transaction.atomic
@@ -36,13 +39,16 @@ def target_delete(*, target: Target, user, reason: str = "") -> None:
 
 
 @transaction.atomic
-def measurement_save(
-    *, measurement: Measurement, user, reason: str = "", expected_version: int | None = None
-) -> Measurement:
-    """A figure entered or corrected by hand. The previous value stays in the history, with the reason."""
-    permissions.require_manage(user, measurement.indicator.programme)
-    measurement.source = Measurement.Source.HAND
-    measurement.entered_by = user
-    if not measurement.region_id:
-        measurement.region_id = measurement.indicator.programme.region_id
-    return save_versioned(measurement, user=user, reason=reason, expected_version=expected_version)
+def figure_save(*, figure: Figure, programme, user, reason: str = "", expected_version: int | None = None) -> Figure:
+    """A figure of a region entered or corrected by hand, from `programme`'s pages: a shared fact, so only the
+    managers of a programme of that region (or a data steward) may write it. The previous value stays in the
+    history, with the reason; a new figure records the programme it was entered for."""
+    if figure.area_kind != "regio":
+        permissions.require(permissions.is_data_steward(user), _("Alleen gegevensbeheerders wijzigen dit cijfer."))
+    else:
+        permissions.require_write_region_figures(user, programme, figure.area_code)
+    figure.source = Figure.Source.HAND
+    figure.entered_by = user
+    if figure.pk is None:
+        figure.programme = programme
+    return save_versioned(figure, user=user, reason=reason, expected_version=expected_version)

@@ -36,10 +36,11 @@ class DashboardTable(tables.Table):
     )
     actual = tables.Column(accessor="selected__actual", verbose_name=_("Cijfer"), attrs=NUM, empty_values=())
     finality = tables.Column(
-        accessor="selected__measurement__get_finality_display", verbose_name=_("Voorlopig"), visible=False
+        accessor="selected__figure__get_finality_display", verbose_name=_("Voorlopig"), visible=False
     )
     revision = tables.Column(accessor="selected__revision", verbose_name=_("Herzien"), visible=False)
-    norm = tables.Column(accessor="indicator__norm", verbose_name=_("Landelijke norm"), attrs=NUM_HIDE_ON_PHONE)
+    national = tables.Column(accessor="selected__national__value", verbose_name=_("Nederland"), attrs=NUM_HIDE_ON_PHONE)
+    norm = tables.Column(accessor="selected__norm__value", verbose_name=_("Landelijke norm"), attrs=NUM_HIDE_ON_PHONE)
     status = tables.Column(accessor="selected__assessment", verbose_name=_("Status"))
     progress = tables.Column(
         accessor="selected__assessment__progress_pct", verbose_name=_("Voortgang (%)"), visible=False
@@ -71,6 +72,9 @@ class DashboardTable(tables.Table):
     def render_norm(self, value, record):
         return self._value(value, record)
 
+    def render_national(self, value, record):
+        return self._value(value, record)
+
     def render_target(self, value, record):
         return format_html(
             '{}<span class="kpi-sub hide-sm">{}</span>', self._value(value, record), record.selected.target_label
@@ -80,21 +84,21 @@ class DashboardTable(tables.Table):
         return self._value(value, record)
 
     def render_actual(self, value, record):
-        measurement = record.selected.measurement
-        if measurement is None:
+        figure = record.selected.figure
+        if figure is None:
             return format_html(
                 '<span class="muted"><span class="hide-sm">{}</span>'
                 '<span class="show-sm" aria-hidden="true">—</span></span>',
                 _("nog geen cijfer"),
             )
         provisional = ""
-        if measurement.is_provisional:
+        if figure.is_provisional:
             provisional = format_html(' <span class="kpi-provisional">{}</span>', _("voorlopig"))
         revision = revision_mark(record.selected.revision, record.indicator)
         return format_html("{}{}{}", self._value(value, record), provisional, revision)
 
     def value_actual(self, value, record):
-        return self._value(value, record) if record.selected.measurement else ""
+        return self._value(value, record) if record.selected.figure else ""
 
     def render_status(self, value, record):
         notes = [text for text in (value.versus_baseline_text, value.note_text) if text]

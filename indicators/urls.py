@@ -24,6 +24,6 @@ urlpatterns = [
         views.target_delete,
         name="target_delete",
     ),
-    path("dashboard/<slug:code>/cijfers/nieuw/", views.measurement_edit, name="measurement_create"),
-    path("dashboard/<slug:code>/cijfers/<schoolyear:school_year>/", views.measurement_edit, name="measurement_edit"),
+    path("dashboard/<slug:code>/cijfers/nieuw/", views.figure_edit, name="figure_create"),
+    path("dashboard/<slug:code>/cijfers/<schoolyear:school_year>/", views.figure_edit, name="figure_edit"),
 ]

@@ -1,9 +1,12 @@
-"""KPI pages. Thin: the programme and role come from `programme_view`, reads from selectors, writes from services
-and, for DUO imports, from importers/runs.py."""
+"""KPI pages and the import pages. Thin: the programme and role come from `programme_view` (the import and region
+pages: `data_view`, which also lets the data stewards in), reads from selectors, writes from services and, for
+DUO imports, from importers/runs.py."""
 
 from datetime import datetime, time
+from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,19 +19,47 @@ from django_tables2 import RequestConfig
 from core.charts import responsive
 from core.forms import DeleteForm
 from core.views import export_response, save_form
+from projects import permissions
+from projects.selectors import programme_for_user
 from projects.views import programme_view
 
 from . import selectors, services
 from .charts import indicator_chart
-from .forms import ImportUploadForm, IndicatorForm, MeasurementForm, SinceForm, TargetForm, YearForm
+from .forms import FigureForm, ImportUploadForm, IndicatorForm, SinceForm, TargetForm, YearForm
 from .importers import runs
-from .models import ImportRun, Indicator, Measurement, Target
+from .models import Figure, ImportRun, Indicator, Target
 from .tables import DashboardTable, ImportRunTable, RegionTable
+
+
+def data_view(*, imports: bool = True):
+    """The import and region pages: a programme's managers (their own runs) and the data stewards (theirs), with
+    the user's programme for the menu where they have one; `imports=False`: every role reads (the regions)."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            programme = programme_for_user(request.user)
+            if programme is not None and permissions.can_view(request.user, programme):
+                request.programme = programme
+            else:
+                programme = None
+            if imports:
+                permissions.require_import(request.user, programme)
+            elif programme is None and not permissions.is_data_steward(request.user):
+                permissions.require(
+                    False, _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
+                )
+            return view(request, programme, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def _get_indicator(programme, code) -> Indicator:
     try:
-        return Indicator.objects.select_related("programme").get(programme=programme, code=code)
+        return Indicator.objects.select_related("programme__region", "category").get(programme=programme, code=code)
     except Indicator.DoesNotExist as exc:
         raise Http404(_("Indicator %(code)s bestaat niet in dit programma.") % {"code": code}) from exc
 
@@ -65,9 +96,15 @@ def indicator_detail(request, programme, code):
         row = selectors.indicator_detail(programme=programme, code=code, since=since)
     except Indicator.DoesNotExist as exc:
         raise Http404(_("Indicator %(code)s bestaat niet in dit programma.") % {"code": code}) from exc
+    indicator, area = row.indicator, row.indicator.area
+    norms = [year.norm for year in row.years.values() if year.norm]
     context = {
         "row": row,
-        "indicator": row.indicator,
+        "indicator": indicator,
+        "area_name": selectors.area_name(area),
+        "latest_norm": norms[-1] if norms else None,
+        "can_write_figures": area.kind == "regio"
+        and permissions.can_write_region_figures(request.user, programme, area.code),
         "chart": mark_safe(responsive(indicator_chart(row), wide=720, plot_height=200)),
         "years": list(row.years.values()),
         "since_form": since_form,
@@ -146,20 +183,24 @@ def target_edit(request, programme, code, school_year=None):
 
 @programme_view(manage=True)
 @require_http_methods(["GET", "POST"])
-def measurement_edit(request, programme, code, school_year=None):
+def figure_edit(request, programme, code, school_year=None):
+    """A figure of the KPI's category and area by hand: new, or a correction of the one there is (any source)."""
     indicator = _get_indicator(programme, code)
-    if school_year is None:
-        measurement = Measurement(indicator=indicator, region_id=programme.region_id)
-    else:
-        measurement = get_object_or_404(
-            Measurement, indicator=indicator, region_id=programme.region_id, school_year=school_year
+    area = indicator.area
+    key = {"category": indicator.category, "area_kind": area.kind, "area_code": area.code, "breakdown": ""}
+    figure = Figure(**key) if school_year is None else get_object_or_404(Figure, school_year=school_year, **key)
+    if area.kind != "regio" or not permissions.can_write_region_figures(request.user, programme, area.code):
+        permissions.require(
+            permissions.is_data_steward(request.user),
+            _("Dit cijfer is van een ander gebied; alleen de gegevensbeheerders wijzigen het."),
         )
-    form = MeasurementForm(request.POST or None, instance=measurement)
+    form = FigureForm(request.POST or None, instance=figure)
     response = _edit(
         request,
         form,
-        lambda: services.measurement_save(
-            measurement=form.instance,
+        lambda: services.figure_save(
+            figure=form.instance,
+            programme=programme,
             user=request.user,
             reason=form.cleaned_data.get("reason", ""),
             expected_version=form.expected_version,
@@ -184,29 +225,41 @@ def target_delete(request, programme, code, school_year):
     return render(request, "indicators/confirm_delete.html", {"form": form, "object": target, "indicator": indicator})
 
 
-@programme_view()
+@data_view(imports=False)
 def region_list(request, programme):
     """Every RMC region with its municipalities; every role reads it."""
     search = request.GET.get("q", "").strip()[:100]
-    table = RegionTable(selectors.regions_with_municipalities(search=search), own_region=programme.region)
+    table = RegionTable(
+        selectors.regions_with_municipalities(search=search), own_region=programme.region if programme else None
+    )
     RequestConfig(request, paginate=False).configure(table)
     if response := export_response(request, table, "rmc-regios"):
         return response
-    return render(request, "indicators/region_list.html", {"table": table, "search": search})
+    context = {"table": table, "search": search, "can_edit_regions": permissions.is_data_steward(request.user)}
+    return render(request, "indicators/region_list.html", context)
 
 
 # --- DUO import: upload → preview → confirm → progress and result --------------------------------------------------
 
 
-def _get_run(pk) -> ImportRun:
-    return get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
+def _get_run(request, programme, pk) -> ImportRun:
+    """A run of the user's own (their programme's, or the stewards'); 404 for another programme's."""
+    try:
+        return selectors.import_run(user=request.user, programme=programme, pk=pk)
+    except ImportRun.DoesNotExist as exc:
+        raise Http404(_("Import %(pk)s bestaat niet, of is van een ander programma.") % {"pk": pk}) from exc
 
 
-@programme_view(manage=True)
+@data_view()
 @require_http_methods(["GET", "POST"])
 def import_start(request, programme):
-    """Choose a file (figures or regions); past runs below. A valid upload goes to its preview."""
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    """Choose a file (figures, or for the stewards regions); the user's own past runs below. A valid upload goes
+    to its preview."""
+    steward = permissions.is_data_steward(request.user)
+    owner = None if steward else programme
+    form = ImportUploadForm(
+        request.POST or None, request.FILES or None, can_load_regions=steward, owner_id=owner.pk if owner else None
+    )
     if request.method == "POST" and form.is_valid():
         run = runs.import_run_create(
             kind=form.cleaned_data["kind"],
@@ -214,25 +267,27 @@ def import_start(request, programme):
             file_name=form.cleaned_data["file"].name,
             source=ImportRun.Source.UPLOAD,
             user=request.user,
+            programme=programme,
             school_year=form.cleaned_data["school_year"] or "",
             figure_status=form.cleaned_data["figure_status"],
             status=ImportRun.Status.PREVIEW,
         )
         return redirect("import_detail", pk=run.pk)
-    table = ImportRunTable(selectors.import_runs())
+    table = ImportRunTable(selectors.import_runs(user=request.user, programme=programme))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
     if response := export_response(request, table, "imports"):
         return response
-    return render(request, "indicators/import_start.html", {"form": form, "table": table})
+    context = {"form": form, "table": table, "steward": steward, "own_region": owner.region if owner else None}
+    return render(request, "indicators/import_start.html", context)
 
 
-@programme_view(manage=True)
+@data_view()
 def import_detail(request, programme, pk):
     """A preview (what would change, errors, warnings) awaiting confirmation; else the run's progress or result."""
-    run = _get_run(pk)
+    run = _get_run(request, programme, pk)
     context = {"run": run}
     if run.status == ImportRun.Status.PREVIEW:
-        result, planned = runs.import_run_read(run=run)
+        result, planned = runs.import_run_read(run=run, user=request.user)
         if not result.ok:
             run = runs.import_run_refuse(
                 run=run,
@@ -247,22 +302,22 @@ def import_detail(request, programme, pk):
     return render(request, "indicators/import_detail.html", context)
 
 
-@programme_view(manage=True)
+@data_view()
 def import_status(request, programme, pk):
     """The progress/result block alone, for htmx to poll until the run is finished."""
-    return render(request, "indicators/_import_status.html", {"run": _get_run(pk)})
+    return render(request, "indicators/_import_status.html", {"run": _get_run(request, programme, pk)})
 
 
-@programme_view(manage=True)
+@data_view()
 @require_http_methods(["POST"])
 def import_confirm(request, programme, pk):
-    run = runs.import_run_confirm(run=_get_run(pk), user=request.user)
+    run = runs.import_run_confirm(run=_get_run(request, programme, pk), user=request.user)
     return redirect("import_detail", pk=run.pk)
 
 
-@programme_view(manage=True)
+@data_view()
 @require_http_methods(["POST"])
 def import_cancel(request, programme, pk):
-    runs.import_run_cancel(run=_get_run(pk), user=request.user)
+    runs.import_run_cancel(run=_get_run(request, programme, pk), user=request.user)
     messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
     return redirect("import_start")

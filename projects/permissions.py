@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from .models import Membership, Programme, Project
-from .selectors import programme_for_user
 
 Role = Membership.Role
 
@@ -143,14 +142,66 @@ def require_record_status(user, project: Project) -> None:
     )
 
 
-# --- DUO imports ----------------------------------------------------------------------------------------
+# --- Shared figures and DUO imports -----------------------------------------------------------------------
+
+# The installation-wide role of the data stewards: a Django group, assigned in the admin (/beheer/).
+DATA_STEWARDS = "gegevensbeheerders"
 
 
-def can_import(user) -> bool:
-    """A DUO file is not of one programme: the programme managers of the user's programme (the one the /import/
-    pages resolve) upload, confirm and cancel imports."""
-    return _authenticated(user) and can_manage(user, programme_for_user(user))
+def is_data_steward(user) -> bool:
+    """A gegevensbeheerder (or an administrator): loads DUO's files for every area, keeps regions and
+    municipalities, and runs the scheduled imports. Cached on the user object for the request."""
+    if not _authenticated(user):
+        return False
+    if "_vsvplan_steward" not in user.__dict__:
+        user._vsvplan_steward = user.is_superuser or user.groups.filter(name=DATA_STEWARDS).exists()
+    return user._vsvplan_steward
 
 
-def require_import(user) -> None:
-    require(can_import(user), _("Alleen programmamanagers mogen dit wijzigen."))
+def can_import(user, programme: Programme | None) -> bool:
+    """Data stewards import for every area; a programme's managers for their own region."""
+    return is_data_steward(user) or (programme is not None and can_manage(user, programme))
+
+
+def require_import(user, programme: Programme | None) -> None:
+    require(
+        can_import(user, programme),
+        _("Alleen programmamanagers en gegevensbeheerders mogen cijfers importeren."),
+    )
+
+
+def import_owner(user, programme: Programme | None) -> Programme | None:
+    """Whose a new run is: the data stewards' (None: it writes every area) or the programme's (its region only)."""
+    require_import(user, programme)
+    return None if is_data_steward(user) else programme
+
+
+def can_see_import(user, run_programme_id: int | None) -> bool:
+    """A run is seen, confirmed and cancelled by its own people only: the stewards' runs by the stewards, a
+    programme's runs by that programme's managers."""
+    if run_programme_id is None:
+        return is_data_steward(user)
+    return can_manage(user, Programme(pk=run_programme_id))
+
+
+def require_see_import(user, run_programme_id: int | None) -> None:
+    require(can_see_import(user, run_programme_id), _("Deze import is van een ander programma."))
+
+
+def require_edit_regions(user) -> None:
+    """Renaming or moving regions and municipalities changes what every programme sees: the stewards' work."""
+    require(is_data_steward(user), _("Alleen gegevensbeheerders mogen regio's en gemeenten wijzigen."))
+
+
+def can_write_region_figures(user, programme: Programme | None, region_code: str) -> bool:
+    """A figure of a region by hand: the data stewards, or the managers of a programme of that region."""
+    if is_data_steward(user):
+        return True
+    return programme is not None and programme.region.code == region_code and can_manage(user, programme)
+
+
+def require_write_region_figures(user, programme: Programme | None, region_code: str) -> None:
+    require(
+        can_write_region_figures(user, programme, region_code),
+        _("Alleen de programmamanagers van de eigen regio en de gegevensbeheerders mogen dit cijfer wijzigen."),
+    )

@@ -10,7 +10,9 @@ from .snapshot.schema import BudgetBlock, KpiRow
 
 
 def kpi_chart(row: KpiRow) -> charts.LineChart | None:
-    return kpi_lines(code=row.code, name=row.name, unit=row.unit, years=row.series, norm=row.norm)
+    """Norms per year where the snapshot has them; a report made before that draws its one norm as a line."""
+    per_year = any(year.norm is not None for year in row.series)
+    return kpi_lines(code=row.code, name=row.name, unit=row.unit, years=row.series, norm=None if per_year else row.norm)
 
 
 def budget_chart(sections: list[BudgetBlock], year: int) -> charts.BarChart | None:

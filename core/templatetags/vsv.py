@@ -34,6 +34,7 @@ def styled(field):
     return field.as_widget(attrs=attrs)
 
 
+register.filter("number", formatting.number)
 register.filter("euro", formatting.euro)
 register.filter("pct", formatting.pct)
 register.filter("person", formatting.person)

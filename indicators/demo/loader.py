@@ -1,13 +1,16 @@
-"""Loads the IJssel-Vecht KPIs and streefcijfers from streefcijfers.yaml, then the figures through the DUO importer.
+"""Loads the IJssel-Vecht KPIs and streefcijfers from streefcijfers.yaml, the national norms per school year from
+normen.yaml, then the figures through the DUO importer (as the data stewards' runs: shared figures).
 
 Called by `dashboards.demo.load_demo` after the plan and budget. Idempotent: indicators and targets are found by
 their natural keys and saved only when something changed; a figures file already imported is not imported again, so
 a second run writes no rows and no history. Figures are never typed into Python.
 
 One source per figure: the seed's 2018-2019 figures (Bijlage 1) and the made-up later years live in the demo files
-duo_vsv_regio10.csv and duo_een_jaar_later_regio10.csv and reach the database only through the importer, like a real
-DUO file. streefcijfers.yaml keeps the seed's full tables (per leerweg, with notes) as the checked transcription;
-tests/indicators/test_demo_figures.py proves the CSV rows equal it."""
+duo_vsv_regio10.csv and duo_een_jaar_later_regio10.csv, Bijlage 1's per-leerweg tables in duo_vsv_regio10_leerweg.csv
+(breakdowns, with two misprints corrected and said so per row), seed 000's national percentages in
+duo_vsv_landelijk.csv; they reach the database only through the importer, like a real DUO file. streefcijfers.yaml
+keeps the seed's full tables (per leerweg, with notes) as the checked transcription; tests/indicators/
+test_demo_figures.py proves the CSV rows equal it."""
 
 import re
 from pathlib import Path
@@ -18,14 +21,18 @@ from django.db import transaction
 from core.demo import upsert, yaml_decimal
 from core.periods import SchoolYear
 from indicators import selectors
+from indicators.categories import ensure_categories
 from indicators.importers.runs import checksum_of, import_run_create, import_run_execute
-from indicators.models import ImportRun, Indicator, Target
+from indicators.models import ImportRun, Indicator, Norm, Target
 from projects.models import Programme, Project
 
 STREEFCIJFERS_FILE = Path(__file__).with_name("streefcijfers.yaml")
+NORMS_FILE = Path(__file__).with_name("normen.yaml")
 FIGURES_FILES = [
     Path(__file__).with_name("duo_vsv_regio10.csv"),
     Path(__file__).with_name("duo_een_jaar_later_regio10.csv"),
+    Path(__file__).with_name("duo_vsv_regio10_leerweg.csv"),
+    Path(__file__).with_name("duo_vsv_landelijk.csv"),
 ]
 
 
@@ -49,7 +56,26 @@ def _link_projects(indicator: Indicator, codes: list[str], projects: dict[str, P
 
 
 @transaction.atomic
+def load_norms(path: Path = NORMS_FILE) -> list[Norm]:
+    """The national norms per category and school year (shared: one row each, whatever the programmes)."""
+    ensure_categories()
+    with open(path, encoding="utf-8") as handle:
+        items = yaml.safe_load(handle)["norms"]
+    return [
+        upsert(
+            Norm,
+            {"value": yaml_decimal(item["value"]), "source_detail": item["source"]},
+            category_id=item["category"],
+            school_year=item["school_year"],
+        )
+        for item in items
+    ]
+
+
+@transaction.atomic
 def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> list[Indicator]:
+    ensure_categories()
+    load_norms()
     data = read_streefcijfers(path)
     projects = {project.code: project for project in Project.objects.filter(programme=programme)}
     indicators = []
@@ -62,13 +88,11 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
                 "unit": Indicator.Unit.PERCENTAGE if item["unit"] == "percentage" else Indicator.Unit.COUNT,
                 "direction": item["direction"],
                 "group": Indicator.Group(item["group"].lower()),
-                "category": item["category"],
+                "category_id": item["code"],
                 "source": Indicator.Source.DUO,
                 "position": position,
                 "baseline": yaml_decimal(item["baseline"]),
                 "baseline_when": _when(data["baseline_label"]),
-                "norm": yaml_decimal(item["norm"]),
-                "norm_school_year": data["norm_school_year"] if item["norm"] is not None else "",
             },
             programme=programme,
             code=item["code"],
@@ -82,7 +106,8 @@ def load_indicators(programme: Programme, path: Path = STREEFCIJFERS_FILE) -> li
 
 
 def load_demo_figures() -> list[ImportRun]:
-    """Import the demo figures files as the DUO importer would (source "demo"); a file imported before is skipped."""
+    """Import the demo figures files as the DUO importer would (source "demo", the data stewards' runs: every area);
+    a file imported before is skipped."""
     runs = []
     for path in FIGURES_FILES:
         data = path.read_bytes()

@@ -3,9 +3,12 @@ it (read and check, a dry run of the load), confirm it (queue the Celery task), 
 it: read, check every row and load in one transaction, idempotently. The reading and loading are duo and regions;
 the scheduled job's sources (sources.py) and the upload page, commands and demo loader all come through here.
 
-Who: a programme manager (projects.permissions.can_import) creates, previews, confirms, refuses and cancels a run.
-`user=None` means the system, and only `import_run_create` accepts it, for the SYSTEM_SOURCES: the scheduled job,
-the management commands and the demo loader, which no browser reaches. An upload always has a programme manager.
+Who: a programme's managers, for their own region, or the data stewards, for every area (projects.permissions:
+can_import, import_owner). A run belongs to a programme or to the stewards (programme empty); only its own people
+preview, confirm, refuse and cancel it (can_see_import). `user=None` means the system, and only
+`import_run_create` accepts it, for the SYSTEM_SOURCES: the scheduled job, the management commands and the demo
+loader, which no browser reaches; such a run is the stewards'. An upload always has a person behind it.
+A file of regions and municipalities is the stewards' alone (require_edit_regions).
 `import_run_execute` takes no user: it is the system's step (the Celery task, or a command or the scheduled job
 right after creating the run) and only executes a run that was created, and for an upload confirmed, under
 these checks.
@@ -49,18 +52,24 @@ def import_run_create(
     file_name: str,
     source: str,
     user=None,
+    programme=None,
     school_year: str = "",
     figure_status: str = "",
     status: str = ImportRun.Status.QUEUED,
 ) -> ImportRun:
     """Store the file and record a run for it: queued, or (for the upload page) awaiting confirmation.
 
-    A programme manager, or `user=None` for the system: only a run of one of the SYSTEM_SOURCES (scheduled job,
-    management command, demo loader). A user that is given is always checked, whatever the source."""
+    A programme manager (the run is `programme`'s) or a data steward (the run is the stewards'), or `user=None` for
+    the system: only a run of one of the SYSTEM_SOURCES (scheduled job, management command, demo loader). A user
+    that is given is always checked, whatever the source."""
+    owner = None
     if user is not None or source not in SYSTEM_SOURCES:
-        permissions.require_import(user)
+        owner = permissions.import_owner(user, programme)
+        if kind == ImportRun.Kind.REGIONS:
+            permissions.require_edit_regions(user)
     run = ImportRun(
         kind=kind,
+        programme=owner,
         source=source,
         status=status,
         file_name=file_name.rsplit("/", 1)[-1][:255],
@@ -75,9 +84,10 @@ def import_run_create(
     return run
 
 
-def import_run_read(*, run: ImportRun):
-    """Read and check the run's file without writing (the preview): a ReadResult and, when it has no errors,
-    the LoadCounts of a dry run (what would be created, updated and left unchanged)."""
+def import_run_read(*, run: ImportRun, user):
+    """Read and check the run's file without writing (the preview), for the run's own people: a ReadResult and,
+    when it has no errors, the LoadCounts of a dry run (what would be created, updated and left unchanged)."""
+    permissions.require_see_import(user, run.programme_id)
     data = _file_bytes(run)
     if run.kind == ImportRun.Kind.REGIONS:
         return regions.read_regions_file(data), None
@@ -91,7 +101,7 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
     """The programme manager confirms a previewed run: queue it, and start the task once this is committed."""
     from ..tasks import import_run_task
 
-    permissions.require_import(user)
+    permissions.require_see_import(user, run.programme_id)
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ImportRun.Status.PREVIEW:
         return run
@@ -107,14 +117,14 @@ def import_run_refuse(
 ) -> ImportRun:
     """A previewed file with errors (seen by a programme manager): recorded as failed with every problem, nothing
     loaded."""
-    permissions.require_import(user)
+    permissions.require_see_import(user, run.programme_id)
     run.rows_read = rows_read
     return _refused(run, errors, warnings)
 
 
 def import_run_cancel(*, run: ImportRun, user) -> None:
-    """A preview the programme manager does not want: the run and its stored file go."""
-    permissions.require_import(user)
+    """A preview its owner does not want: the run and its stored file go."""
+    permissions.require_see_import(user, run.programme_id)
     if run.status == ImportRun.Status.PREVIEW:
         run.file.delete(save=False)
         run.delete()
@@ -142,7 +152,9 @@ def import_run_execute(*, run: ImportRun) -> ImportRun:
     if run.is_finished or run.status == ImportRun.Status.PREVIEW:
         return run
     if run.kind == ImportRun.Kind.FIGURES:
-        earlier = selectors.previous_import(kind=run.kind, checksum=run.checksum, exclude_pk=run.pk)
+        earlier = selectors.previous_import(
+            kind=run.kind, checksum=run.checksum, programme_id=run.programme_id, exclude_pk=run.pk
+        )
         if earlier is not None:
             return _finish(run, ImportRun.Status.FAILED, errors=[_problem(already_imported_message(earlier))])
     if not _claim(run):
@@ -180,20 +192,16 @@ def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:
         with transaction.atomic():
             counts = duo.load_rows(run, result.rows)
             run.rows_created, run.rows_updated, run.rows_unchanged = counts.created, counts.updated, counts.unchanged
-            if counts.no_indicator:
-                warnings.append(
-                    _problem(
-                        _("%(count)s cijfers niet geladen: geen programma heeft een indicator voor die categorie.")
-                        % {"count": counts.no_indicator}
-                    )
-                    | {"level": "waarschuwing"}
-                )
+            if counts.other_area:
+                warnings.append(_problem(counts.other_area_message()) | {"level": "waarschuwing"})
             return _finish(run, ImportRun.Status.SUCCEEDED, errors=[], warnings=warnings, summary=_summary(run))
     except ValidationError as exc:
         return _finish(run, ImportRun.Status.FAILED, errors=[_problem(m) for m in exc.messages], warnings=warnings)
     except IntegrityError:
         # Another run of the same file finished first (figures_file_imported_once): nothing of this one stays.
-        earlier = selectors.previous_import(kind=run.kind, checksum=run.checksum, exclude_pk=run.pk)
+        earlier = selectors.previous_import(
+            kind=run.kind, checksum=run.checksum, programme_id=run.programme_id, exclude_pk=run.pk
+        )
         if earlier is None:
             raise
         run.rows_created = run.rows_updated = run.rows_unchanged = 0

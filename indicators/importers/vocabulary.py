@@ -9,6 +9,8 @@ apostrophes do not count, so "AANTAL VSV'ERS", "Aantal vsv-ers" and "AANTAL_VSV_
 import re
 from dataclasses import dataclass, field
 
+from .. import categories
+
 _APOSTROPHES = str.maketrans({"'": " ", "’": " ", "‘": " ", "`": " ", "´": " ", "-": " ", "_": " ", "–": " "})
 _SPACES = re.compile(r"\s+")
 
@@ -50,38 +52,45 @@ COLUMNS = {  # fmt: skip
         "AANTAL NIEUWE VSV'ERS",
     ],
     "percentage": ["VSV-PERCENTAGE", "PERCENTAGE VSV", "VSV%", "VSV PERC", "PERCENTAGE"],
-    "status": ["STATUS", "SOORT CIJFER", "SOORT CIJFERS", "CIJFERSTATUS"],
+    "status": [
+        "STATUS",
+        "SOORT CIJFER",
+        "SOORT CIJFERS",
+        "CIJFERSTATUS",
+        "DEFINITIEF / VOORLOPIG",
+        "VOORLOPIG / DEFINITIEF",
+        "VOORLOPIG OF DEFINITIEF",
+        "DEFINITIEF OF VOORLOPIG",
+        "STATUS CIJFERS",
+        "PEILSTATUS",
+    ],
     "back_in_education": ["AANTAL TERUG IN ONDERWIJS", "TERUG IN ONDERWIJS", "AANTAL TERUG NAAR SCHOOL"],
     "working": ["AANTAL WERKEND", "WERKEND", "AANTAL AAN HET WERK"],
     "share_back_in_education": ["AANDEEL TERUG IN ONDERWIJS", "PERCENTAGE TERUG IN ONDERWIJS", "% TERUG IN ONDERWIJS"],
     "share_working": ["AANDEEL WERKEND", "PERCENTAGE WERKEND", "% WERKEND"],
     "note": ["BRON", "TOELICHTING", "OPMERKING"],
-}
-
-CATEGORIES = {  # fmt: skip
-    "vo-onderbouw": ["Onderbouw VO", "VO onderbouw", "VO-onderbouw", "Onderbouw"],
-    "vo-bovenbouw-vmbo": ["Bovenbouw vmbo", "VO bovenbouw vmbo", "Vmbo bovenbouw", "VO bovenbouw vmbo"],
-    "vo-bovenbouw-havo-vwo": [
-        "Bovenbouw havo/vwo",
-        "VO bovenbouw havo/vwo",
-        "Havo/vwo bovenbouw",
-        "Bovenbouw havo-vwo",
+    # Breakdown columns: a file with one of these has a row per leerweg (or sex, or age) and a total per category.
+    "leerweg": [
+        "LEERWEG LEERJAAR",
+        "LEERWEG EN LEERJAAR",
+        "LEERWEG",
+        "LEERWEG EN NIVEAU",
+        "LEERWEG NIVEAU",
+        "LEERJAAR",
     ],
-    "mbo-niveau-1": ["MBO niveau 1", "Niveau 1 MBO", "MBO 1", "Entree", "MBO entree"],
-    "mbo-niveau-2": ["MBO niveau 2", "Niveau 2 MBO", "MBO 2"],
-    "mbo-niveau-3": ["MBO niveau 3", "Niveau 3 MBO", "MBO 3"],
-    "mbo-niveau-4": ["MBO niveau 4", "Niveau 4 MBO", "MBO 4"],
-    "totaal": ["Totaal", "Totaal VO en MBO", "Totaal VO MBO", "Regio totaal", "Totaal VO, vavo en MBO"],
-    "": ["Totaal VO", "Totaal MBO", "MBO onbekend", "MBO niveau onbekend", "Onbekend", "VO totaal", "MBO totaal"],
+    "geslacht": ["GESLACHT", "SEKSE"],
+    "leeftijd": ["LEEFTIJD", "LEEFTIJDSKLASSE", "LEEFTIJD IN JAREN"],
 }
+BREAKDOWN_FIELDS = ("leerweg", "geslacht", "leeftijd")
 
 BUILT_IN_COLUMNS = {normalise(alias): field for field, aliases in COLUMNS.items() for alias in aliases}
-BUILT_IN_CATEGORIES = {normalise(alias): code for code, aliases in CATEGORIES.items() for alias in aliases}
+BUILT_IN_CATEGORIES = {normalise(alias): code for alias, code in categories.aliases().items()}
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Column aliases (normalised alias → field) and category aliases (normalised alias → category code)."""
+    """Column aliases (normalised alias → field) and category aliases (normalised alias → category code, "" for a
+    name whose rows are passed by)."""
 
     columns: dict[str, str] = field(default_factory=dict)
     categories: dict[str, str] = field(default_factory=dict)
@@ -95,10 +104,14 @@ class Vocabulary:
 
 
 def load_vocabulary() -> Vocabulary:
-    """Both alias tables, in two queries."""
-    from indicators.models import CategoryAlias, ColumnAlias
+    """Both alias tables and the categories' own names and codes, in three queries."""
+    from indicators.models import Category, CategoryAlias, ColumnAlias
 
+    own_names = {}
+    for code, name in Category.objects.values_list("code", "name"):
+        own_names[normalise(code)] = own_names[normalise(name)] = code
+    stored = {alias: code or "" for alias, code in CategoryAlias.objects.values_list("alias", "category_id")}
     return Vocabulary(
         columns={**BUILT_IN_COLUMNS, **dict(ColumnAlias.objects.values_list("alias", "field"))},
-        categories={**BUILT_IN_CATEGORIES, **dict(CategoryAlias.objects.values_list("alias", "category_code"))},
+        categories={**own_names, **BUILT_IN_CATEGORIES, **stored},
     )

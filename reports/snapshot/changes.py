@@ -1,13 +1,16 @@
-"""What changed between the previous published report and this one: new and revised figures (from the
-Measurement history), KPIs and projects whose status moved, plans approved in between, what is overdue."""
+"""What changed between the previous published report and this one: new and revised figures of the programme's
+KPIs (from the shared Figure history), KPIs and projects whose status moved, plans approved in between, what is
+overdue."""
 
 from datetime import datetime
 
+from django.db.models import Q
 from simple_history.models import to_historic
 
 from core import clock
 from halfyear.models import HalfYearPlan
-from indicators.models import Measurement
+from indicators.areas import Area
+from indicators.models import Figure, Indicator
 from indicators.status import Level
 
 from .schema import (
@@ -36,15 +39,18 @@ def _rank_change(rank: dict, old, new) -> str:
 def figure_changes(*, programme, since: datetime, until: datetime) -> list[FigureChange]:
     """New, revised and deleted figures (DUO imports and hand entries) between two moments: one entry per
     figure, from what it was at `since` (simple-history's `as_of`) to its last history row up to `until`,
-    compared with `diff_against`. Two queries."""
+    compared with `diff_against`. Three queries."""
+    indicators = {}
+    for indicator in Indicator.objects.filter(programme=programme).select_related("programme__region"):
+        indicators.setdefault((indicator.category_id, indicator.area), indicator)
+    if not indicators:
+        return []
+    followed = Q()
+    for category, area in indicators:
+        followed |= Q(category_id=category, area_kind=area.kind, area_code=area.code)
     window = list(
-        Measurement.history.filter(
-            indicator__programme=programme,
-            region_id=programme.region_id,
-            history_date__gt=since,
-            history_date__lte=until,
-        )
-        .select_related("indicator", "history_user")
+        Figure.history.filter(followed, breakdown="", history_date__gt=since, history_date__lte=until)
+        .select_related("history_user")
         .order_by("history_date", "history_id")
     )
     if not window:
@@ -55,11 +61,12 @@ def figure_changes(*, programme, since: datetime, until: datetime) -> list[Figur
     # The figures as they were at `since` (one deleted by then is not among them), as history rows to diff.
     before = {
         figure.pk: to_historic(figure)
-        for figure in Measurement.history.as_of(since).filter(id__in=list(last)).order_by("history_date", "history_id")
+        for figure in Figure.history.as_of(since).filter(id__in=list(last)).order_by("history_date", "history_id")
     }
     changes = []
-    for measurement_id, row in last.items():
-        old = before.get(measurement_id)
+    for figure_id, row in last.items():
+        old = before.get(figure_id)
+        indicator = indicators[(row.category_id, Area(row.area_kind, row.area_code))]
         deleted = row.history_type == "-"
         if old is None and deleted:
             continue
@@ -67,9 +74,9 @@ def figure_changes(*, programme, since: datetime, until: datetime) -> list[Figur
             continue
         changes.append(
             FigureChange(
-                indicator=row.indicator.name,
-                code=row.indicator.code,
-                unit=row.indicator.unit,
+                indicator=indicator.name,
+                code=indicator.code,
+                unit=indicator.unit,
                 school_year=row.school_year,
                 kind="verwijderd" if deleted else ("nieuw" if old is None else "herzien"),
                 old=old.value if old is not None else None,

@@ -49,8 +49,10 @@ def _series(row) -> list[KpiYear]:
         KpiYear(
             school_year=year.school_year,
             actual=_decimal(year.actual),
-            provisional=bool(year.measurement and year.measurement.is_provisional),
+            provisional=bool(year.figure and year.figure.is_provisional),
             target=_decimal(year.target.value if year.target else None),
+            national=_decimal(year.national.value if year.national else None),
+            norm=_decimal(year.norm.value if year.norm else None),
         )
         for year in row.years.values()
     ]
@@ -71,11 +73,11 @@ def _kpi(programme) -> KpiSection:
                 group_label=str(indicator.get_group_display()),
                 unit=indicator.unit,
                 baseline=_decimal(indicator.baseline),
-                norm=_decimal(indicator.norm),
+                norm=_decimal(selected.norm.value if selected.norm else None),
                 target=_decimal(selected.target.value if selected.target else None),
                 target_label=selected.target_label,
                 actual=_decimal(selected.actual),
-                provisional=bool(selected.measurement and selected.measurement.is_provisional),
+                provisional=bool(selected.figure and selected.figure.is_provisional),
                 status=assessment.level.value,
                 progress_pct=_decimal(assessment.progress_pct),
                 note=str(assessment.note_text),

@@ -94,12 +94,15 @@ class Record:
 
 @dataclass(frozen=True)
 class KpiYear(Record):
-    """An indicator in one school year: the figure (provisional or not) and the target."""
+    """An indicator in one school year: the figure (provisional or not), the target, and the nation's figure and
+    the national norm of that year (None in reports made before norms were kept per year)."""
 
     school_year: str
     actual: Decimal | None
     provisional: bool
     target: Decimal | None
+    national: Decimal | None = None
+    norm: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ class KpiRow(Record):
     group_label: str
     unit: str  # "percentage" or "aantal"
     baseline: Decimal | None
-    norm: Decimal | None
+    norm: Decimal | None  # the national norm of the selected school year
     target: Decimal | None
     target_label: str
     actual: Decimal | None

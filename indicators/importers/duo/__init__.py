@@ -1,4 +1,5 @@
-"""DUO's VSV figures per RMC region, normcategorie and school year: read a file into validated rows, then load.
+"""DUO's VSV figures per area (nation, RMC region, municipality), category, school year and breakdown: read a file
+into validated rows, then load them as shared figures.
 
     result = read_vsv_file(data)          # bytes of a CSV or XLSX file; no writes, a fixed number of queries
     if result.ok: load_rows(run, result.rows)
@@ -8,13 +9,13 @@ listed with its line number and column. Warnings (masked counts, a region name t
 listed but do not block. Header and category spellings come from ColumnAlias and CategoryAlias (admin).
 
 "One year later" files (seed 004, Tabel 4: startpopulatie, vsv'ers, terug in onderwijs, werkend) are
-recognised by their AANTAL TERUG IN ONDERWIJS column; each row yields the two terugkeer indicators.
+recognised by their AANTAL TERUG IN ONDERWIJS column; each row yields the two terugkeer categories.
 
 cells.py parses one cell, rows.py holds what a file reads to, reader.py reads and checks a file, loader.py
 stores the rows. This package re-exports what callers use, so `duo.read_vsv_file(...)` is the way in.
 """
 
-from .cells import Masked, parse_count, parse_percentage, parse_region_code, parse_school_year
+from .cells import Masked, parse_count, parse_percentage, parse_region_cell, parse_region_code, parse_school_year
 from .loader import LoadCounts, batch_size, load_rows
 from .reader import known_regions, read_vsv_file
 from .rows import (
@@ -23,7 +24,7 @@ from .rows import (
     RETURN_TO_WORK,
     STATUS_WORDS,
     TOTAL,
-    IndicatorValue,
+    FigureValue,
     ReadResult,
     VsvRow,
 )
@@ -34,7 +35,7 @@ __all__ = [
     "RETURN_TO_WORK",
     "STATUS_WORDS",
     "TOTAL",
-    "IndicatorValue",
+    "FigureValue",
     "LoadCounts",
     "Masked",
     "ReadResult",
@@ -44,6 +45,7 @@ __all__ = [
     "load_rows",
     "parse_count",
     "parse_percentage",
+    "parse_region_cell",
     "parse_region_code",
     "parse_school_year",
     "read_vsv_file",

@@ -11,6 +11,15 @@ from core.periods import SchoolYear
 
 _MASKED = re.compile(r"^(<\s*\d+|[-–—*xX.]|n\.?v\.?t\.?|n\.?b\.?)$", re.IGNORECASE)
 _REGION_CODE = re.compile(r"^\s*(?:RMC)?[\s-]*(?:REGIO)?[\s-]*0*(\d{1,3})\s*$", re.IGNORECASE)
+# A region cell holding code and name: "10 IJssel-Vecht", "RMC-regio 10 - IJssel-Vecht", "10: IJssel-Vecht".
+_REGION_CODE_AND_NAME = re.compile(
+    r"^\s*(?:RMC)?[\s-]*(?:REGIO)?[\s-]*0*(\d{1,3})\s*[-–:.,]?\s+(\D.*?)\s*$", re.IGNORECASE
+)
+_MUNICIPALITY_CODE = re.compile(r"^\s*(?:GM)?\s*0*(\d{1,4})\s*$", re.IGNORECASE)
+# What DUO and the ministry write in the region column of a national row.
+NATION_WORDS = frozenset(
+    {"NEDERLAND", "LANDELIJK", "NL", "TOTAAL NEDERLAND", "HEEL NEDERLAND", "NATIONAAL", "LAND", "LANDELIJK TOTAAL"}
+)
 
 
 class Masked(Exception):
@@ -31,6 +40,25 @@ def parse_region_code(text: str) -> str | None:
     if not match or int(match.group(1)) == 0:
         return None
     return f"{int(match.group(1)):02d}"
+
+
+def parse_region_cell(text: str) -> tuple[str | None, str]:
+    """ "10" → ("10", ""); "10 IJssel-Vecht" → ("10", "IJssel-Vecht"); anything else → (None, "")."""
+    code = parse_region_code(text)
+    if code is not None:
+        return code, ""
+    match = _REGION_CODE_AND_NAME.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        return None, ""
+    return f"{int(match.group(1)):02d}", match.group(2)
+
+
+def parse_municipality_code(text: str) -> str | None:
+    """ "193", "0193", "GM0193" → "0193" (CBS writes four digits); anything else → None."""
+    match = _MUNICIPALITY_CODE.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        return None
+    return f"{int(match.group(1)):04d}"
 
 
 def _unmasked(text: str) -> str | None:

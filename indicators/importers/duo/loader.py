@@ -1,6 +1,10 @@
-"""Loading read rows of VSV figures into Measurements: for every programme's indicator with the row's category,
+"""Loading read rows of VSV figures into the shared Figures: one per category × area × school year × breakdown,
 created, updated (with a history row naming the import run) or left alone, in batches (batch_size) of a fixed
 few queries each, inside the caller's transaction; LoadCounts says what it did, or in a dry run would do.
+
+Who may write what: a run of a programme writes the figures of that programme's region only and counts the rows
+of other areas as "niet geladen: andere regio"; a run of the data stewards (no programme: the scheduled job, the
+commands, the demo, a steward's upload) writes every area.
 """
 
 from dataclasses import dataclass, field
@@ -9,22 +13,34 @@ from django.utils.translation import gettext as _
 
 from core import clock
 
-from .rows import IndicatorValue, VsvRow
+from ...areas import Area
+from .rows import FigureValue, VsvRow
 
 
 @dataclass
 class LoadCounts:
-    """What a load did (or, in a dry run, would do) to the Measurements."""
+    """What a load did (or, in a dry run, would do) to the Figures."""
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    no_indicator: int = 0  # values for which no programme has an indicator (counted, not loaded)
+    other_area: int = 0  # figures of areas the run may not write (another region), counted, not loaded
+    other_areas: set = field(default_factory=set)
     unknown_value: int = 0  # masked counts without a percentage: nothing to store
     changes: list[dict] = field(default_factory=list)  # the first PREVIEW_CHANGES updates, for the preview
 
     def as_dict(self) -> dict[str, int]:
         return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+
+    def other_area_message(self) -> str:
+        """ "12 cijfers niet geladen: andere regio (regio 11, 12)." for the run's warnings; "" when none."""
+        if not self.other_area:
+            return ""
+        names = ", ".join(sorted(area.key for area in self.other_areas)[:10])
+        return _(
+            "%(count)s cijfers niet geladen: andere regio (%(areas)s). Een programma laadt alleen de cijfers van de "
+            "eigen regio; de gegevensbeheerder laadt alle gebieden."
+        ) % {"count": self.other_area, "areas": names}
 
 
 PREVIEW_CHANGES = 50
@@ -33,18 +49,18 @@ WRITTEN = (*COMPARED, "source", "source_detail", "import_run", "entered_by", "ve
 
 
 def batch_size() -> int:
-    """Measurements per batch: as many as one INSERT of their history rows can carry on this database, at most
+    """Figures per batch: as many as one INSERT of their history rows can carry on this database, at most
     500. Every batch costs the same few queries (read existing, insert, insert history, update, insert history)."""
     from django.db import connection
 
-    from indicators.models import Measurement
+    from indicators.models import Figure
 
-    columns = len(Measurement.history.model._meta.concrete_fields)
+    columns = len(Figure.history.model._meta.concrete_fields)
     limit = connection.features.max_query_params or 65535  # None: no limit of its own (PostgreSQL)
     return max(1, min(500, limit // columns))
 
 
-def _source_detail(run, value: IndicatorValue) -> str:
+def _source_detail(run, value: FigureValue) -> str:
     detail = _("%(source)s #%(pk)s, %(file)s, regel %(line)s") % {
         "source": _("DUO-import"),
         "pk": run.pk,
@@ -56,50 +72,58 @@ def _source_detail(run, value: IndicatorValue) -> str:
     return detail[:300]
 
 
-def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | None = None) -> LoadCounts:
-    """Store the rows as Measurements, inside the caller's transaction, for every region in the file.
+def writable_areas(run) -> set[Area] | None:
+    """The areas a run may write: its programme's region, or None (every area) for the data stewards' runs."""
+    if run.programme_id is None:
+        return None
+    return {Area.region(run.programme.region.code)}
 
-    A row's category is matched to the indicator with that code in every programme. A new indicator × region ×
-    school year is created; a different figure (provisional → definitive, or a correction) updates the existing
+
+def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | None = None) -> LoadCounts:
+    """Store the rows as Figures, inside the caller's transaction: every category in the file, whether or not a
+    programme follows it, for the areas the run may write (writable_areas).
+
+    A new figure is created; a different figure (provisional → definitive, or a correction) updates the existing
     one and its history row names the run (user, "DUO-import #pk"); an equal figure is left alone. With
     `dry_run` nothing is written and the counts say what would happen. Queries: two, then a fixed few per batch.
     """
     from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-    from indicators.models import Indicator, Measurement
-    from projects.models import Region
+    from indicators.categories import ensure_categories
+    from indicators.models import Category, Figure
 
+    ensure_categories()
     counts = LoadCounts()
-    values = [value for row in rows for value in row.indicator_values() if value.value_pct is not None]
-    counts.unknown_value = sum(1 for row in rows for value in row.indicator_values() if value.value_pct is None)
-    indicators: dict[str, list] = {}
-    for indicator in Indicator.objects.filter(code__in={value.indicator_code for value in values}).only(
-        "pk", "code", "name", "unit"
-    ):
-        indicators.setdefault(indicator.code, []).append(indicator)
-    region_ids = dict(Region.objects.filter(code__in={value.region_code for value in values}).values_list("code", "pk"))
-    wanted = []  # (indicator, region_id, value)
-    for value in values:
-        matching = indicators.get(value.indicator_code, [])
-        if not matching:
-            counts.no_indicator += 1
-        wanted.extend((indicator, region_ids[value.region_code], value) for indicator in matching)
+    allowed = writable_areas(run)
+    values = []
+    for row in rows:
+        for value in row.figure_values():
+            if value.value_pct is None:
+                counts.unknown_value += 1
+            elif allowed is not None and value.area not in allowed:
+                counts.other_area += 1
+                counts.other_areas.add(value.area)
+            else:
+                values.append(value)
+    categories = {
+        category.code: category for category in Category.objects.filter(code__in={v.category_code for v in values})
+    }
     user = run.created_by
     reason = _("DUO-import #%(pk)s") % {"pk": run.pk}
     now = clock.now()
     size = size or batch_size()
-    for start in range(0, len(wanted), size):
-        batch = wanted[start : start + size]
+    for start in range(0, len(values), size):
+        batch = values[start : start + size]
         existing = {
-            (m.indicator_id, m.region_id, m.school_year): m
-            for m in Measurement.objects.filter(
-                indicator_id__in={indicator.pk for indicator, _region, _value in batch},
-                region_id__in={region for _indicator, region, _value in batch},
-                school_year__in={value.school_year for _indicator, _region, value in batch},
+            figure.key: figure
+            for figure in Figure.objects.filter(
+                category_id__in={value.category_code for value in batch},
+                area_code__in={value.area.code for value in batch},
+                school_year__in={value.school_year for value in batch},
             )
         }
         new, changed = [], []
-        for indicator, region_id, value in batch:
+        for value in batch:
             figures = {
                 "value": value.value_pct,
                 "numerator": value.numerator,
@@ -107,59 +131,67 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
                 "finality": value.status,
             }
             provenance = {
-                "source": Measurement.Source.IMPORT,
+                "source": Figure.Source.IMPORT,
                 "source_detail": _source_detail(run, value),
                 "import_run_id": run.pk,
                 "entered_by": user,
             }
-            measurement = existing.get((indicator.pk, region_id, value.school_year))
-            if measurement is None:
+            figure = existing.get(value.key)
+            if figure is None:
                 new.append(
-                    Measurement(
-                        indicator=indicator, region_id=region_id, school_year=value.school_year, **figures, **provenance
+                    Figure(
+                        category=categories[value.category_code],
+                        area_kind=value.area.kind,
+                        area_code=value.area.code,
+                        school_year=value.school_year,
+                        breakdown=value.breakdown,
+                        breakdown_value=value.breakdown_value,
+                        **figures,
+                        **provenance,
                     )
                 )
                 continue
-            if all(getattr(measurement, name) == figure for name, figure in figures.items()):
+            if all(getattr(figure, name) == figure_value for name, figure_value in figures.items()):
                 counts.unchanged += 1
                 continue
             if len(counts.changes) < PREVIEW_CHANGES:
                 counts.changes.append(
                     {
-                        "indicator": indicator.name,
-                        "region": value.region_code,
+                        "indicator": categories[value.category_code].name
+                        + (f" ({value.breakdown_value})" if value.breakdown_value else ""),
+                        "region": value.area.key,
                         "school_year": value.school_year,
-                        "old": measurement.value,
-                        "old_finality": measurement.get_finality_display(),
+                        "old": figure.value,
+                        "old_finality": figure.get_finality_display(),
                         "new": value.value_pct,
-                        "new_finality": Measurement.Finality(value.status).label,
+                        "new_finality": Figure.Finality(value.status).label,
                         "line": value.line,
                     }
                 )
-            measurement.indicator = indicator  # already in memory: clean() reads its unit
-            for name, figure in {**figures, **provenance}.items():
-                setattr(measurement, name, figure)
-            measurement.version += 1
-            measurement.updated_at = now
-            changed.append(measurement)
+            figure.category = categories[value.category_code]  # already in memory: clean() reads its unit
+            for name, figure_value in {**figures, **provenance}.items():
+                setattr(figure, name, figure_value)
+            figure.version += 1
+            figure.updated_at = now
+            changed.append(figure)
         counts.created += len(new)
         counts.updated += len(changed)
         if dry_run:
             continue
-        for measurement in (*new, *changed):
-            measurement.full_clean(
-                exclude=["indicator", "region", "entered_by", "import_run"],
+        for figure in (*new, *changed):
+            figure.full_clean(
+                exclude=["category", "entered_by", "import_run", "programme"],
                 validate_unique=False,
                 validate_constraints=False,
             )
         if new:
             bulk_create_with_history(
-                new, Measurement, batch_size=size, default_user=user, default_change_reason=reason, default_date=now
+                new, Figure, batch_size=size, default_user=user, default_change_reason=reason, default_date=now
             )
         if changed:
             bulk_update_with_history(
                 changed,
-                Measurement,
+                Figure,
                 list(WRITTEN),
                 batch_size=size,
                 default_user=user,

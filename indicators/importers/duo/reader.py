@@ -1,19 +1,43 @@
 """Reading a DUO file of VSV figures (CSV or XLSX) into checked rows: read_vsv_file, and the _Reader of one
-table that checks every row (region known, category, school year, status, counts against their percentage)
+table that checks every row (area known, category, school year, status, counts against their percentage)
 and lists each problem with its line and column; known_regions, the regions a file may name. Writes nothing.
+
+Areas: a region column holds a code ("10", "REGIO 10"), a code and name ("10 IJssel-Vecht") or the nation
+("Nederland", "Landelijk"); a file with a municipality column gives figures of municipalities.
+
+Breakdowns: a file with a leerweg (or geslacht, leeftijd) column has a row per leerweg and, per category, a total
+row whose leerweg cell is empty or says "totaal" (an empty category cell carries the category of the row above,
+as in DUO's tables). The category total is the file's own total row; where the file has none it is the sum of its
+parts (Σ vsv'ers / Σ deelnemers), and unknown when a part's counts are masked. A total that disagrees with the
+sum of its parts is loaded as the file gives it, with a warning naming both.
 """
 
+from dataclasses import replace
 from decimal import InvalidOperation
 
 from django.utils.translation import gettext as _
 
 from core.numbers import format_count
 
+from ... import areas
+from ...areas import Area
 from ...figures import check_percentage, percentage_of
 from ..tabular import FileRefused, read_table, report_missing_columns
-from ..vocabulary import Vocabulary, load_vocabulary, normalise
-from .cells import Masked, parse_count, parse_percentage, parse_region_code, parse_school_year
+from ..vocabulary import BREAKDOWN_FIELDS, Vocabulary, load_vocabulary, normalise
+from .cells import (
+    NATION_WORDS,
+    Masked,
+    parse_count,
+    parse_municipality_code,
+    parse_percentage,
+    parse_region_cell,
+    parse_region_code,
+    parse_school_year,
+)
 from .rows import ONE_YEAR_LATER, STATUS_WORDS, TOTAL, ReadResult, VsvRow
+
+# What a breakdown cell says on a category's total row (besides nothing at all).
+TOTAL_WORDS = frozenset({"TOTAAL", "SUBTOTAAL", "ALLE", "ALLE LEERWEGEN", "TOTAAL LEERWEGEN", "SUBTOTAAL CATEGORIE"})
 
 
 def known_regions() -> dict[str, tuple[str, str]]:
@@ -35,6 +59,9 @@ class _Reader:
         self.default_status = status
         self.one_year_later = "back_in_education" in table.columns
         self.index = table.columns
+        self.breakdown = next((name for name in BREAKDOWN_FIELDS if name in table.columns), "")
+        self.municipal = "municipality_code" in table.columns
+        self._previous_category: tuple[str, str] | None = None  # (name, kind) of the row above, carried down
         self.names = {field_name: table.header(field_name) for field_name in table.columns}
         self._years: dict[str, str | None] = {}
         self._categories: dict[tuple[str, str], str | None] = {}
@@ -54,7 +81,7 @@ class _Reader:
 
     def required_columns_missing(self) -> list[str]:
         missing = []
-        required = ["region_code", "participants", "dropouts"]
+        required = ["municipality_code" if self.municipal else "region_code", "participants", "dropouts"]
         if not self.one_year_later:
             required.insert(1, "category")
         else:
@@ -89,11 +116,31 @@ class _Reader:
             )
         return year
 
-    def region(self, text, name, line) -> str | None:
+    def area(self, values, line) -> Area | None:
+        if self.municipal:
+            return self.municipality(self.value(values, "municipality_code"), line)
+        return self.region(self.value(values, "region_code"), self.value(values, "region_name"), line)
+
+    def municipality(self, text, line) -> Area | None:
+        code = parse_municipality_code(text)
+        if code is None:
+            message = (
+                _("'%(value)s' is geen gemeentenummer (bijvoorbeeld 0193).") % {"value": text}
+                if text
+                else _("Het gemeentenummer ontbreekt.")
+            )
+            self.problems.error(message, line, self.names["municipality_code"])
+            return None
+        return Area(areas.MUNICIPALITY, code)
+
+    def region(self, text, name, line) -> Area | None:
         column = self.names["region_code"]
+        if normalise(text) in NATION_WORDS:
+            return areas.NATION_AREA
         if text not in self._region_codes:
-            self._region_codes[text] = parse_region_code(text)
-        code = self._region_codes[text]
+            self._region_codes[text] = parse_region_cell(text)
+        code, name_in_cell = self._region_codes[text]
+        name = name or name_in_cell
         if code is None:
             if text:
                 message = _("'%(value)s' is geen RMC-regiocode (bijvoorbeeld 10 of REGIO 10).") % {"value": text}
@@ -114,15 +161,25 @@ class _Reader:
         if name and (code, name) not in self._checked_names:
             self._checked_names.add((code, name))
             if code in self._warned_names or normalise(name) == normalise(our_name):
-                return our_code
+                return Area.region(our_code)
             self._warned_names.add(code)
             self.problems.warning(
                 _("Regio %(code)s heet in het bestand '%(file)s', bij ons '%(ours)s'; de code telt.")
                 % {"code": our_code, "file": name, "ours": our_name},
                 line,
-                self.names.get("region_name", ""),
+                self.names.get("region_name", column),
             )
-        return our_code
+        return Area.region(our_code)
+
+    def breakdown_value(self, values) -> str:
+        """The row's breakdown value ("Bbl3"), or "" for a category total (an empty cell or "totaal")."""
+        if not self.breakdown:
+            return ""
+        text = " ".join(self.value(values, self.breakdown).split())
+        word = normalise(text)
+        if word in TOTAL_WORDS or word.startswith("TOTAAL ") or word.startswith("SUBTOTAAL "):
+            return ""
+        return text[:100]
 
     def category(self, values, line) -> str | None:
         """A category code, "" for a known category that is not loaded, None for an unknown one."""
@@ -130,6 +187,10 @@ class _Reader:
         if self.one_year_later and not name:
             return ONE_YEAR_LATER  # Tabel 4 gives totals for vo, vavo and mbo together
         kind = self.value(values, "education_type")
+        if self.breakdown:
+            if not name and self._previous_category:
+                name, kind = self._previous_category  # a merged cell: the category of the row above
+            self._previous_category = (name, kind) if name else None
         cache_key = (name, kind)
         if cache_key not in self._categories:
             code = self.vocabulary.category_for(name)
@@ -139,7 +200,7 @@ class _Reader:
         code = self._categories[cache_key]
         if self.one_year_later:
             return ONE_YEAR_LATER if code == TOTAL else ("" if code is not None else None)
-        return "" if code == TOTAL else code
+        return code
 
     def status(self, text, line) -> str | None:
         if not text:
@@ -196,7 +257,7 @@ class _Reader:
                 self.names.get("category", ""),
             )
             return None
-        region = self.region(self.value(values, "region_code"), self.value(values, "region_name"), line)
+        area = self.area(values, line)
         year = self.school_year(self.value(values, "school_year"), line)
         status = self.status(self.value(values, "status"), line)
         participants, _ok = self.number(parse_count, values, "participants", line)
@@ -217,9 +278,10 @@ class _Reader:
             percentage = percentage_of(dropouts, participants) if None not in (dropouts, participants) else None
         if len(self.problems.errors) + self.problems.errors_left_off > errors_before:
             return None
+        breakdown_value = self.breakdown_value(values)
         return VsvRow(
             line,
-            region,
+            area,
             category,
             year,
             status,
@@ -231,6 +293,8 @@ class _Reader:
             share_back,
             share_working,
             self.value(values, "note")[:200],
+            self.breakdown if breakdown_value else "",
+            breakdown_value,
         )
 
     def check_share(self, line, share, part, dropouts, field_name):
@@ -338,8 +402,14 @@ def read_vsv_file(
         first = seen.setdefault(row.key, line)
         if first != line:
             problems.error(
-                _("Dubbel: regio %(region)s, %(category)s, schooljaar %(year)s staat ook op regel %(first)s.")
-                % {"region": row.region_code, "category": row.category_code, "year": row.school_year, "first": first},
+                _("Dubbel: %(area)s, %(category)s%(part)s, schooljaar %(year)s staat ook op regel %(first)s.")
+                % {
+                    "area": _area_words(row.area),
+                    "category": row.category_code,
+                    "part": f" ({row.breakdown_value})" if row.breakdown_value else "",
+                    "year": row.school_year,
+                    "first": first,
+                },
                 line,
             )
             result.rows_rejected += 1
@@ -347,4 +417,81 @@ def read_vsv_file(
         result.rows.append(row)
     if result.rows_read == 0 and not problems.has_errors:
         problems.error(_("Het bestand bevat geen regels met cijfers, alleen een kopregel."))
+    result.breakdown = reader.breakdown
+    if reader.breakdown and not problems.has_errors:
+        _totals(result, problems)
     return result
+
+
+def _area_words(area: Area) -> str:
+    if area.is_nation:
+        return _("Nederland")
+    if area.kind == areas.MUNICIPALITY:
+        return _("gemeente %(code)s") % {"code": area.code}
+    return _("regio %(code)s") % {"code": area.code}
+
+
+def _counts_words(participants, dropouts) -> str:
+    return _("%(participants)s deelnemers, %(dropouts)s vsv'ers") % {
+        "participants": format_count(participants),
+        "dropouts": format_count(dropouts),
+    }
+
+
+def _totals(result: ReadResult, problems) -> None:
+    """Check each category total of a breakdown file against the sum of its parts; add the totals it lacks."""
+    totals, parts = {}, {}
+    for row in result.rows:
+        group = (row.area, row.category_code, row.school_year)
+        if row.breakdown:
+            parts.setdefault(group, []).append(row)
+        else:
+            totals[group] = row
+    for group, rows in parts.items():
+        area, category, year = group
+        what = _("%(category)s, %(area)s, %(year)s") % {"category": category, "area": _area_words(area), "year": year}
+        known = all(None not in (row.participants, row.dropouts) for row in rows)
+        participants = sum(row.participants or 0 for row in rows)
+        dropouts = sum(row.dropouts or 0 for row in rows)
+        total = totals.get(group)
+        if total is not None:
+            file_counts = (total.participants, total.dropouts)
+            if known and None not in file_counts and file_counts != (participants, dropouts):
+                problems.warning(
+                    _(
+                        "%(what)s: het totaal in het bestand (%(file)s) verschilt van de som van de uitsplitsing "
+                        "(%(sum)s); het totaal uit het bestand is geladen."
+                    )
+                    % {
+                        "what": what,
+                        "file": _counts_words(*file_counts),
+                        "sum": _counts_words(participants, dropouts),
+                    },
+                    total.line,
+                )
+            continue
+        if not known:
+            problems.warning(
+                _(
+                    "%(what)s: geen totaal in het bestand en afgeschermde aantallen in de uitsplitsing; het totaal "
+                    "blijft onbekend."
+                )
+                % {"what": what},
+                rows[0].line,
+            )
+            continue
+        statuses = {row.status for row in rows}
+        result.rows.append(
+            replace(
+                rows[0],
+                participants=participants,
+                dropouts=dropouts,
+                percentage=percentage_of(dropouts, participants),
+                status=statuses.pop() if len(statuses) == 1 else STATUS_WORDS["VOORLOPIG"],
+                note=_("som van de uitsplitsing (regels %(first)s–%(last)s)")
+                % {"first": rows[0].line, "last": rows[-1].line},
+                breakdown="",
+                breakdown_value="",
+            )
+        )
+        result.derived_totals += 1

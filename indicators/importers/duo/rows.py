@@ -1,13 +1,14 @@
-"""What reading a DUO file of VSV figures gives: a VsvRow per region × category × school year, the
-IndicatorValues each row yields for the loader, and the ReadResult of a whole file; with the fixed words of
+"""What reading a DUO file of VSV figures gives: a VsvRow per area × category × school year × breakdown, the
+FigureValues each row yields for the loader, and the ReadResult of a whole file; with the fixed words of
 DUO's files (STATUS_WORDS) and the category codes of rows that are not a normcategorie (ONE_YEAR_LATER,
-TOTAL, the two terugkeer indicators). Pure Python: no database, no file.
+TOTAL, the two terugkeer categories). Pure Python: no database, no file.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ...areas import Area
 from ...figures import TWO_PLACES, percentage_of
 from ..tabular import CheckedResult, Problems
 
@@ -31,12 +32,12 @@ STATUS_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class IndicatorValue:
-    """What the loader stores for one indicator × region × school year (numerator/denominator where DUO gives
-    them, so a masked count stays unknown)."""
+class FigureValue:
+    """What the loader stores for one category × area × school year × breakdown (numerator/denominator where DUO
+    gives them, so a masked count stays unknown)."""
 
-    indicator_code: str
-    region_code: str
+    category_code: str
+    area: Area
     school_year: str
     status: str
     value_pct: Decimal | None
@@ -44,12 +45,25 @@ class IndicatorValue:
     denominator: int | None
     line: int
     note: str = ""
+    breakdown: str = ""  # "" (the category total), "leerweg", "geslacht", "leeftijd"
+    breakdown_value: str = ""
+
+    @property
+    def key(self) -> tuple:
+        return (
+            self.category_code,
+            self.area.kind,
+            self.area.code,
+            self.school_year,
+            self.breakdown,
+            self.breakdown_value,
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class VsvRow:
     line: int
-    region_code: str  # as our Region has it
+    area: Area  # the nation, a region (code as our Region has it) or a municipality
     category_code: str  # Category code, or ONE_YEAR_LATER
     school_year: str  # "2019-2020"
     status: str  # "voorlopig" / "definitief"
@@ -61,23 +75,31 @@ class VsvRow:
     share_back_in_education: Decimal | None = None  # as published (whole percentages); else computed
     share_working: Decimal | None = None
     note: str = ""  # a BRON column: where the figure comes from
+    breakdown: str = ""  # the dimension of a breakdown row ("leerweg"); "" for a category total
+    breakdown_value: str = ""  # "Bbl3", "Havo 4-5", "man", "18-"
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.region_code, self.category_code, self.school_year)
+    def region_code(self) -> str:
+        return self.area.code
 
-    def indicator_values(self) -> list[IndicatorValue]:
-        """The indicator values this row gives: its category, or for a "one year later" row the share of
-        vsv'ers back in education and the share working."""
+    @property
+    def key(self) -> tuple:
+        return (self.area, self.category_code, self.school_year, self.breakdown, self.breakdown_value)
+
+    def figure_values(self) -> list[FigureValue]:
+        """The figures this row gives: its category, or for a "one year later" row the share of vsv'ers back in
+        education and the share working."""
         common = {
-            "region_code": self.region_code,
+            "area": self.area,
             "school_year": self.school_year,
             "status": self.status,
             "note": self.note,
+            "breakdown": self.breakdown,
+            "breakdown_value": self.breakdown_value,
         }
         if self.category_code != ONE_YEAR_LATER:
             return [
-                IndicatorValue(
+                FigureValue(
                     self.category_code,
                     value_pct=None if self.percentage is None else self.percentage.quantize(TWO_PLACES, ROUND_HALF_UP),
                     numerator=self.dropouts,
@@ -87,7 +109,7 @@ class VsvRow:
                 )
             ]
         return [
-            IndicatorValue(
+            FigureValue(
                 code,
                 value_pct=share.quantize(TWO_PLACES, ROUND_HALF_UP)
                 if share is not None
@@ -109,10 +131,12 @@ class ReadResult(CheckedResult):
     rows: list[VsvRow] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     rows_read: int = 0
-    rows_skipped: int = 0  # subtotals and categories that are known but not loaded
+    rows_skipped: int = 0  # rows of names that are no category of their own ("MBO onbekend")
     rows_rejected: int = 0  # rows with an error or an unknown category
     file_format: str = ""
     one_year_later: bool = False
+    breakdown: str = ""  # the breakdown dimension of the file, if it has one
+    derived_totals: int = 0  # category totals computed from the breakdown rows (the file gave none)
 
     def summary_by_year(self) -> list[tuple[str, str, int]]:
         """(school year, status, rows) for a preview."""
