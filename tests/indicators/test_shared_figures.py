@@ -252,6 +252,14 @@ def test_a_managers_upload_changes_only_their_own_region(
     assert message in result  # the result page says so
 
 
+def test_the_preview_tells_a_manager_which_figures_will_not_be_loaded(demo, second, manager_client):
+    """Before confirming, the manager sees that the rows of region 11 will not be loaded (not only afterwards)."""
+    response = _upload(manager_client, TWO_REGIONS, "twee-regios.csv")
+    preview = unescape(manager_client.get(response.url).content.decode())
+    assert "Bevestigen en inlezen" in preview and "Gewijzigde cijfers</dt><dd>1" in preview
+    assert "niet geladen: andere regio" in preview
+
+
 def test_a_stewards_upload_of_the_same_file_writes_both_regions(
     demo, second, manager_client, steward_client, django_capture_on_commit_callbacks
 ):
