@@ -61,7 +61,7 @@ def kpi_chart(
     known = {
         year.school_year: year
         for year in years
-        if any(getattr(year, name, None) is not None for name in ("actual", "target", "national", "norm"))
+        if any(getattr(year, attribute, None) is not None for attribute in ("actual", "target", "national", "norm"))
     }
     if not known:
         return None
@@ -110,13 +110,13 @@ def kpi_chart(
             marker="diamond",
         ),
     ]
-    for name, title_, colour, line, marker in (
+    for attribute, legend, colour, line, marker in (
         ("national", "Nederland", NATIONAL, "solid", "square"),
         ("norm", "landelijke norm", NORM, "dotted", "triangle"),
     ):
-        values = [getattr(row, name, None) if row else None for row in rows]
+        values = [getattr(row, attribute, None) if row else None for row in rows]
         if any(value is not None for value in values):
-            series.append(charts.Series(title_, values=values, colour=colour, line=line, marker=marker, width=1.5))
+            series.append(charts.Series(legend, values=values, colour=colour, line=line, marker=marker, width=1.5))
     return charts.LineChart(
         id=f"chart-{code}",
         title=title or name,

@@ -3,7 +3,7 @@
 CSV/XLSX: one column serves both, so nothing is written twice), the project page shows them in a panel
 (templates/indicators/_project_kpis.html).
 
-Both read through `kpis_by_project`: the KPI dashboard's own selector (three queries), so a project shows the
+Both read through `kpis_by_project`: the KPI dashboard's own selector (four queries), so a project shows the
 status /dashboard/ shows, plus one query for the links, whatever the number of projects or indicators.
 """
 
@@ -45,7 +45,7 @@ class ProjectKpis:
 
 
 def kpis_by_project(*, programme: Programme, projects) -> ProjectKpis:
-    """project id → its KPIs (in the KPI dashboard's order) with their status. Four queries for any number."""
+    """project id → its KPIs (in the KPI dashboard's order) with their status. Five queries for any number."""
     ids = [project.pk for project in projects]
     links = set(
         Indicator.projects.through.objects.filter(project_id__in=ids, indicator__programme=programme).values_list(

@@ -547,7 +547,7 @@ class ImportRun(models.Model):
     rows_created = models.PositiveIntegerField(_("nieuw"), default=0)
     rows_updated = models.PositiveIntegerField(_("gewijzigd"), default=0)
     rows_unchanged = models.PositiveIntegerField(_("ongewijzigd"), default=0)
-    rows_skipped = models.PositiveIntegerField(_("overgeslagen (subtotalen)"), default=0)
+    rows_skipped = models.PositiveIntegerField(_("overgeslagen (geen eigen categorie)"), default=0)
     rows_rejected = models.PositiveIntegerField(_("afgekeurd"), default=0)
     errors = models.JSONField(_("fouten"), default=list, blank=True)
     warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)

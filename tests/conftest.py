@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from core import clock as core_clock
 from dashboards.demo import load_demo
+from indicators.categories import ensure_categories
 from projects.demo.loader import DEMO_PASSWORD
 from vsvplan.celery import app as celery_app
 
@@ -91,6 +92,9 @@ class SessionDemo:
 
         if Programme.objects.exists():  # a database kept from an earlier run (--reuse-db): start from empty
             self.flush()  # (so the demo rows of that run are not taken for rows that were there before it)
+        # The built-in categories are written by a migration: part of the database as migrated, not of the demo
+        # (with --no-migrations, or after a flush, they are written here).
+        ensure_categories()
         before = {}
         for table, model in _tables().items():
             pks = set(model._base_manager.values_list("pk", flat=True))

@@ -80,3 +80,16 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Activiteit {n}")
+
+
+class FigureFactory(factory.django.DjangoModelFactory):
+    """A shared figure of region 10 (the demo's) unless told otherwise: category total, provisional, by hand."""
+
+    class Meta:
+        model = "indicators.Figure"
+
+    category_id = "mbo-niveau-3"
+    area_kind = "regio"
+    area_code = "10"
+    school_year = "2023-2024"
+    value = 3

@@ -18,7 +18,7 @@ from halfyear import services as halfyear_services
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from indicators import services as kpi_services
 from indicators.importers import runs
-from indicators.models import ImportRun, Indicator, Measurement, Target
+from indicators.models import Figure, ImportRun, Indicator, Target
 from projects import services as plan_services
 from projects.models import Activity, Membership, Project, Theme
 from reports import services as report_services
@@ -153,35 +153,53 @@ def test_target_delete(demo, demo_user, refused):
     assert _indicator(demo).targets.count() == before - 1
 
 
-def test_measurement_save(demo, demo_user, refused):
-    def write(user):
-        measurement = Measurement(
-            indicator=_indicator(demo), region=demo.region, school_year="2029-2030", value=Decimal("3.1")
+OWN_REGION_FIGURES = "Alleen de programmamanagers van de eigen regio en de gegevensbeheerders"
+
+
+def test_figure_save(demo, demo_user, refused):
+    def write(user, region="10"):
+        figure = Figure(
+            category_id="mbo-niveau-3", area_kind="regio", area_code=region, school_year="2029-2030", value=3
         )
-        return kpi_services.measurement_save(measurement=measurement, user=user, reason="test")
+        return kpi_services.figure_save(figure=figure, programme=demo, user=user, reason="test")
 
-    refused(write, ONLY_MANAGERS)
+    refused(write, OWN_REGION_FIGURES)
+    # a shared fact of another region: not even the programme's own managers
+    refused(lambda user: write(user, region="11"), OWN_REGION_FIGURES, users=[demo_user(MANAGER)])
     saved = write(demo_user(MANAGER))
-    assert (saved.source, saved.entered_by.username) == (Measurement.Source.HAND, MANAGER)
+    assert (saved.source, saved.entered_by.username, saved.programme) == (Figure.Source.HAND, MANAGER, demo)
 
 
-# ── DUO import runs: programme managers; user=None is the system, for the system sources only ──────────────
+# ── DUO import runs: programme managers (their own runs) and data stewards; user=None is the system ─────────
+
+IMPORTERS = "Alleen programmamanagers en gegevensbeheerders mogen cijfers importeren."
+OWN_RUNS = "Deze import is van een ander programma."
 
 
-def _create(user, source=ImportRun.Source.UPLOAD, status=ImportRun.Status.PREVIEW):
+def _create(user, source=ImportRun.Source.UPLOAD, status=ImportRun.Status.PREVIEW, programme=None):
+    if programme is None and user is not None:
+        from projects.models import Programme
+
+        programme = Programme.objects.get(title__startswith="Vervolgaanpak")
     return runs.import_run_create(
-        kind=ImportRun.Kind.FIGURES, data=b"x", file_name="vsv.csv", source=source, user=user, status=status
+        kind=ImportRun.Kind.FIGURES,
+        data=b"x",
+        file_name="vsv.csv",
+        source=source,
+        user=user,
+        status=status,
+        programme=programme,
     )
 
 
 def test_import_run_create(demo, demo_user, refused):
-    refused(_create, ONLY_MANAGERS)
+    refused(_create, IMPORTERS)
     refused(lambda user: _create(user, source=ImportRun.Source.SCHEDULED))  # a user given is checked, any source
     with pytest.raises(PermissionDenied):
         _create(None)  # an upload always has a person behind it
     assert not ImportRun.objects.exclude(source=ImportRun.Source.DEMO).exists()
     run = _create(demo_user(MANAGER))
-    assert (run.status, run.created_by.username) == (ImportRun.Status.PREVIEW, MANAGER)
+    assert (run.status, run.created_by.username, run.programme) == (ImportRun.Status.PREVIEW, MANAGER, demo)
 
 
 @pytest.mark.parametrize("source", [ImportRun.Source.SCHEDULED, ImportRun.Source.COMMAND, ImportRun.Source.DEMO])
@@ -192,7 +210,7 @@ def test_import_run_create_by_the_system(demo, source):
 
 def test_import_run_confirm(demo, demo_user, refused, django_capture_on_commit_callbacks):
     run = _create(demo_user(MANAGER))
-    refused(lambda user: runs.import_run_confirm(run=run, user=user), ONLY_MANAGERS)
+    refused(lambda user: runs.import_run_confirm(run=run, user=user), OWN_RUNS)
     with django_capture_on_commit_callbacks() as callbacks:  # the task is queued, not run
         runs.import_run_confirm(run=run, user=demo_user(MANAGER))
     run.refresh_from_db()
@@ -206,13 +224,13 @@ def test_import_run_refuse(demo, demo_user, refused):
     def write(user):
         return runs.import_run_refuse(run=ImportRun.objects.get(pk=run.pk), user=user, errors=problems, warnings=[])
 
-    refused(write, ONLY_MANAGERS)
+    refused(write, OWN_RUNS)
     assert write(demo_user(MANAGER)).status == ImportRun.Status.FAILED
 
 
 def test_import_run_cancel(demo, demo_user, refused):
     run = _create(demo_user(MANAGER))
-    refused(lambda user: runs.import_run_cancel(run=run, user=user), ONLY_MANAGERS)
+    refused(lambda user: runs.import_run_cancel(run=run, user=user), OWN_RUNS)
     runs.import_run_cancel(run=run, user=demo_user(MANAGER))
     assert not ImportRun.objects.filter(pk=run.pk).exists()
 

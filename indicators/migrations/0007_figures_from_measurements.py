@@ -2,10 +2,13 @@
 
 - The built-in categories are written; each KPI gets its category: by its code, else by its text category as DUO
   spells it, else a category of its own (kind "eigen", of its programme). Category aliases point at categories.
-- A KPI's norm becomes the national norm of its category for its school year (the first one seen wins).
+- A KPI's norm becomes the national norm of its category for its school year (the first one seen wins; a
+  different norm of another KPI is named in the norm's source).
 - Measurements become figures of their region: one per category × region × school year. Where two KPIs held the
   same fact (two programmes of one region), the most recently changed value is kept; the history of all of them
-  goes with it, and a last history row names the merge, so every earlier value stays readable.
+  goes with it (each row with the programme it was entered for, if by hand), and a last history row names the
+  merge, so every earlier value stays readable. The history of a measurement deleted before this migration has
+  no figure to belong to and is not carried over.
 - An import run made by someone who manages exactly one programme becomes that programme's; the rest stay the
   data stewards' (programme empty).
 """
@@ -74,14 +77,18 @@ def _norms(apps):
     Norm = apps.get_model("indicators", "Norm")
     HistoricalNorm = apps.get_model("indicators", "HistoricalNorm")
     now = timezone.now()
-    seen = set(Norm.objects.values_list("category_id", "school_year"))
+    seen = {(norm.category_id, norm.school_year): norm for norm in Norm.objects.all()}
     for indicator in Indicator.objects.exclude(norm=None).exclude(norm_school_year="").order_by("programme_id", "pk"):
         key = (indicator.category_id, indicator.norm_school_year)
         if key in seen:
+            norm = seen[key]
+            if norm.value != indicator.norm:  # another programme said otherwise: keep its word beside the norm
+                note = f"; KPI {indicator.name} (programma {indicator.programme_id}) noemde {indicator.norm}"
+                norm.source_detail = (norm.source_detail + note)[:300]
+                norm.save(update_fields=["source_detail"])
             continue
-        seen.add(key)
         detail = f"overgenomen van KPI {indicator.name} (programma {indicator.programme_id})"[:300]
-        norm = Norm.objects.create(
+        norm = seen[key] = Norm.objects.create(
             category_id=key[0], school_year=key[1], value=indicator.norm, source_detail=detail, updated_at=now
         )
         HistoricalNorm.objects.create(
@@ -152,7 +159,7 @@ def _figures(apps):
                 updated_at=old.updated_at,
                 entered_by_id=old.entered_by_id,
                 import_run_id=old.import_run_id,
-                programme_id=figure.programme_id,
+                programme_id=programme_of.get(old.indicator_id) if old.source == "hand" else None,
                 history_date=old.history_date,
                 history_user_id=old.history_user_id,
                 history_change_reason=old.history_change_reason,

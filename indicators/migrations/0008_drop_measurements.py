@@ -56,4 +56,9 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name='Measurement',
         ),
+        migrations.AlterField(
+            model_name='importrun',
+            name='rows_skipped',
+            field=models.PositiveIntegerField(default=0, verbose_name='overgeslagen (geen eigen categorie)'),
+        ),
     ]

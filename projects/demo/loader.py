@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from core.demo import read_yaml, upsert
 from projects.models import Activity, Membership, Municipality, Organisation, Programme, Project, Region, Theme
+from projects.permissions import DATA_STEWARDS
 
 PLAN_FILE = Path(__file__).with_name("ijssel_vecht.yaml")
 DEMO_PASSWORD = "vsvplan-demo"
@@ -26,6 +28,7 @@ class DemoUser:
     description: str
     leads: tuple[str, ...] = ()
     superuser: bool = False
+    groups: tuple[str, ...] = ()  # installation-wide roles, e.g. the data stewards
 
 
 DEMO_USERS = (
@@ -46,6 +49,14 @@ DEMO_USERS = (
         Membership.Role.PROJECT_LEADER,
         "projectleider van 2.1 en 3.2: bewerkt de eigen projecten",
         leads=("2.1", "3.2"),
+    ),
+    DemoUser(
+        "gegevensbeheerder",
+        "Ruud",
+        "de Wit",
+        None,
+        "gegevensbeheerder: laadt de DUO-cijfers van alle gebieden en beheert de regio-indeling (voorbeeldpersoon)",
+        groups=(DATA_STEWARDS,),
     ),
     DemoUser("beheerder", "", "Beheerder", None, "beheerder: Django-beheer", superuser=True),
 )
@@ -151,6 +162,8 @@ def load_users(programme: Programme) -> list[DemoUser]:
         user.save(update_fields=["password"])
         if demo.role:
             Membership.objects.get_or_create(user=user, programme=programme, role=demo.role)
+        for name in demo.groups:
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
         # Set from the project side: the project's history tracks its leaders.
         for project in Project.objects.filter(programme=programme, code__in=demo.leads).exclude(leaders=user):
             project.leaders.add(user)

@@ -80,7 +80,9 @@ def test_clearing_the_kpi_removes_the_link_with_history(role_client, concept, ni
 
 
 def test_kpi_of_another_programme_is_refused_and_nothing_changes(role_client, concept):
-    foreign = Indicator.objects.create(programme=ProgrammeFactory(), code="elders", name="Elders", group="vo")
+    foreign = Indicator.objects.create(
+        programme=ProgrammeFactory(), code="elders", name="Elders", group="vo", category_id="vo-onderbouw"
+    )
     goal = concept.goals.get(number=1)
     response = role_client(LEADER).post(_url(concept, 1), _post(goal, description="Gewijzigd", kpi=foreign.pk))
     assert response.status_code == 200
@@ -159,7 +161,9 @@ def test_plan_page_reads_goal_kpis_in_a_fixed_number_of_queries(role_client, con
 
 
 def test_the_service_refuses_a_kpi_of_another_programme(concept, demo_user):
-    foreign = Indicator.objects.create(programme=ProgrammeFactory(), code="elders", name="Elders", group="vo")
+    foreign = Indicator.objects.create(
+        programme=ProgrammeFactory(), code="elders", name="Elders", group="vo", category_id="vo-onderbouw"
+    )
     goal = concept.goals.get(number=1)
     goal.indicator = foreign
     with pytest.raises(ValidationError) as refused:

@@ -15,9 +15,9 @@ from django.urls import reverse
 from dashboards.demo import load_demo
 from indicators.contributions import kpis_by_project
 from indicators.demo.loader import read_streefcijfers
-from indicators.models import Indicator, Measurement, Target
+from indicators.models import Category, Figure, Indicator, Target
 from projects.models import Project
-from tests.factories import ProjectFactory
+from tests.factories import FigureFactory, ProjectFactory
 
 DASHBOARD = reverse("project_dashboard")
 KPI_COLUMN = "KPI's (status 2023-2024)"  # the KPI dashboard's default year: the last year with a target
@@ -26,7 +26,7 @@ KPI_COLUMN = "KPI's (status 2023-2024)"  # the KPI dashboard's default year: the
 @pytest.fixture
 def demo(demo):
     """The demo plan without the figures load_demo imports: each test sets the figures whose status it checks."""
-    Measurement.objects.filter(indicator__programme=demo).delete()
+    Figure.objects.filter(area_kind="regio", area_code=demo.region.code).delete()
     return demo
 
 
@@ -36,9 +36,9 @@ def _export(client):
 
 
 def _figure(demo, code, value, school_year="2023-2024"):
-    return Measurement.objects.create(
-        indicator=Indicator.objects.get(programme=demo, code=code),
-        region=demo.region,
+    return FigureFactory(
+        category_id=Indicator.objects.get(programme=demo, code=code).category_id,
+        area_code=demo.region.code,
         school_year=school_year,
         value=Decimal(value),
     )
@@ -132,20 +132,21 @@ def test_project_page_without_kpis_says_so(role_client):
 
 def test_kpis_by_project_reads_a_fixed_number_of_queries(demo, django_assert_num_queries):
     projects = list(Project.objects.filter(programme=demo))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):  # links, indicators, targets, figures (own and national), norms
         few = kpis_by_project(programme=demo, projects=projects[:1])
     indicators = list(Indicator.objects.filter(programme=demo))
     for number in range(5):
+        category = Category.objects.create(code=f"extra-{number}", name=f"Extra {number}", group="mbo")
         indicator = Indicator.objects.create(
-            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="mbo", category="x"
+            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="mbo", category=category
         )
         Target.objects.create(indicator=indicator, school_year="2023-2024", value=Decimal("1"))
-        Measurement.objects.create(indicator=indicator, region=demo.region, school_year="2023-2024", value=Decimal(2))
+        FigureFactory(category_id=category.code, school_year="2023-2024", value=Decimal(2))
         indicators.append(indicator)
     for project in [*projects, *(ProjectFactory(theme=projects[0].theme, programme=demo) for _ in range(5))]:
         project.indicators.set(indicators)
     projects = list(Project.objects.filter(programme=demo))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         many = kpis_by_project(programme=demo, projects=projects)
     assert len(few.by_project) == 1 and len(many.by_project) == len(projects)
     assert all(len(kpis) == len(indicators) for kpis in many.by_project.values())
@@ -163,7 +164,7 @@ def test_project_page_runs_a_fixed_number_of_queries(manager_client, demo):
     project = Project.objects.get(code="2.1")
     for number in range(6):
         indicator = Indicator.objects.create(
-            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="vo", category="x"
+            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="vo", category_id="vo-onderbouw"
         )
         Target.objects.create(indicator=indicator, school_year="2023-2024", value=Decimal("1"))
         indicator.projects.add(project)

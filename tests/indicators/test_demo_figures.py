@@ -48,7 +48,35 @@ def test_one_year_later_demo_file_matches_seed_004_tabel_4(demo):
             entry["back_in_education"],
             entry["working"],
         )
-        values = {value.indicator_code: value.value_pct for value in row.indicator_values()}
+        values = {value.category_code: value.value_pct for value in row.figure_values()}
         assert round(values["terugkeer-school"]) == int(entry["share_back_in_education"])
         assert round(values["terugkeer-werk"]) == int(entry["share_working"])
     assert rows["2018-2019"].status == "voorlopig"
+
+
+def test_leerweg_demo_file_is_seed_004_bijlage_1_with_its_two_misprints_corrected_and_said(demo):
+    """Tabel 2 and 3 as breakdowns per leerweg: every row of the transcription, the category totals as the seed
+    prints them (so they agree with the sum of their parts: no warning), and the two corrected counts named."""
+    result = read_vsv_file((DEMO / "duo_vsv_regio10_leerweg.csv").read_bytes())
+    assert result.errors == [] and result.warnings == []
+    assert result.breakdown == "leerweg" and result.derived_totals == 0
+    rows = {(row.category_code, row.breakdown_value): row for row in result.rows}
+    corrected = {("VO bovenbouw havo/vwo", "Vavo-vwo"): 55, ("MBO niveau 2", "Bbl2"): 839}
+    seed_rows = [
+        figure
+        for figure in SEED["figures"]
+        if figure["school_year"] == "2018-2019" and figure["category"] in {*CODES, "Totaal VO", "Totaal MBO"}
+    ]
+    assert len(seed_rows) == 7 * 1 + 20 + 2  # seven category totals, twenty leerwegen, the VO and MBO totals
+    codes = {**CODES, "Totaal VO": "totaal-vo", "Totaal MBO": "totaal-mbo"}
+    for figure in seed_rows:
+        row = rows[(codes[figure["category"]], figure["leerweg"] or "")]
+        participants = corrected.get((figure["category"], figure["leerweg"]), figure["participants"])
+        assert (row.participants, row.dropouts, row.percentage) == (
+            participants,
+            figure["dropouts"],
+            Decimal(figure["percentage"]),
+        )
+        if (figure["category"], figure["leerweg"]) in corrected:
+            assert f"gedrukt als {figure['participants']}" in row.note
+    assert len(result.rows) == len(seed_rows) and result.rows_skipped == 2  # "MBO onbekend" and its subtotal

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from core.forms import DutchDecimalField
 from core.numbers import parse_decimal
-from indicators.models import Indicator, Measurement, Target
+from indicators.models import Figure, Indicator, Target
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_dutch_decimal_shows_a_comma():
 
 
 def test_manager_enters_figure_in_dutch_notation(manager_client, demo_user):
-    url = reverse("measurement_create", kwargs={"code": "mbo-niveau-3"})
+    url = reverse("figure_create", kwargs={"code": "mbo-niveau-3"})
     response = manager_client.post(
         url,
         {
@@ -53,14 +53,15 @@ def test_manager_enters_figure_in_dutch_notation(manager_client, demo_user):
         },
     )
     assert response.status_code == 302
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2024-2025")
+    figure = Figure.objects.get(category_id="mbo-niveau-3", area_code="10", school_year="2024-2025", breakdown="")
     assert figure.value == Decimal("3.25") and figure.is_provisional
-    assert figure.source == Measurement.Source.HAND and figure.entered_by == demo_user("programmamanager")
+    assert figure.source == Figure.Source.HAND and figure.entered_by == demo_user("programmamanager")
+    assert figure.programme.region.code == "10" and figure.area_code == "10"  # entered for, and only changed by, it
     assert figure.history.first().history_user.username == "programmamanager"
 
 
 def test_percentage_computed_from_numerator_and_denominator(manager_client):
-    url = reverse("measurement_create", kwargs={"code": "mbo-niveau-4"})
+    url = reverse("figure_create", kwargs={"code": "mbo-niveau-4"})
     data = {
         "school_year": "2024-2025",
         "value": "",
@@ -69,7 +70,7 @@ def test_percentage_computed_from_numerator_and_denominator(manager_client):
         "finality": "definitief",
     }
     assert manager_client.post(url, data).status_code == 302
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2024-2025")
+    figure = Figure.objects.get(category_id="mbo-niveau-4", area_code="10", school_year="2024-2025", breakdown="")
     assert (figure.value, figure.numerator, figure.denominator) == (Decimal("3.29"), 250, 7600)
 
 
@@ -88,18 +89,18 @@ def test_percentage_computed_from_numerator_and_denominator(manager_client):
     ],
 )
 def test_bad_figure_is_refused_and_changes_nothing(manager_client, data, message):
-    before = list(Measurement.objects.values_list("pk", "value", "version"))
-    url = reverse("measurement_create", kwargs={"code": "mbo-niveau-2"})
+    before = list(Figure.objects.values_list("pk", "value", "version"))
+    url = reverse("figure_create", kwargs={"code": "mbo-niveau-2"})
     post = {"school_year": "2024-2025", "value": "8,00", "numerator": "", "denominator": "", "finality": "voorlopig"}
     response = manager_client.post(url, {**post, **data})
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
-    assert list(Measurement.objects.values_list("pk", "value", "version")) == before
+    assert list(Figure.objects.values_list("pk", "value", "version")) == before
 
 
 def test_correcting_a_figure_needs_a_reason_and_keeps_the_old_one(manager_client):
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2018-2019")
-    url = reverse("measurement_edit", kwargs={"code": "mbo-niveau-3", "school_year": "2018-2019"})
+    figure = Figure.objects.get(category_id="mbo-niveau-3", area_code="10", school_year="2018-2019", breakdown="")
+    url = reverse("figure_edit", kwargs={"code": "mbo-niveau-3", "school_year": "2018-2019"})
     data = {"value": "3,80", "numerator": "", "denominator": "", "finality": "definitief", "version": figure.version}
     response = manager_client.post(url, {**data, "reason": ""})
     assert "Geef een reden voor deze wijziging." in response.content.decode()
@@ -125,7 +126,7 @@ def test_stale_form_is_refused(manager_client):
     assert target.value == Decimal("3.40")
 
 
-def test_manager_corrects_baseline_norm_and_margin(manager_client):
+def test_manager_corrects_baseline_and_margin(manager_client):
     indicator = Indicator.objects.get(code="mbo-niveau-1")
     url = reverse("indicator_edit", kwargs={"code": "mbo-niveau-1"})
     data = {
@@ -133,8 +134,6 @@ def test_manager_corrects_baseline_norm_and_margin(manager_client):
         "definition": indicator.definition,
         "baseline": "17,9%",
         "baseline_when": "maart 2020",
-        "norm": "22",
-        "norm_school_year": "2024 - 2025",
         "risk_margin_pct": "15",
         "projects": [],
         "version": indicator.version,
@@ -142,12 +141,7 @@ def test_manager_corrects_baseline_norm_and_margin(manager_client):
     }
     assert manager_client.post(url, data).status_code == 302
     indicator.refresh_from_db()
-    assert (indicator.baseline, indicator.norm, indicator.norm_school_year, indicator.risk_margin_pct) == (
-        Decimal("17.9"),
-        Decimal("22"),
-        "2024-2025",
-        Decimal("15"),
-    )
+    assert (indicator.baseline, indicator.risk_margin_pct) == (Decimal("17.9"), Decimal("15"))
     assert indicator.history.first().history_change_reason == "afronding zoals in het plan"
 
 
@@ -163,10 +157,10 @@ def test_new_target_for_a_year_that_has_one_is_refused(manager_client):
 def test_whole_percentage_from_duo_saves_unchanged_but_a_changed_one_is_checked(manager_client):
     """DUO prints "een jaar later" shares as whole percentages ("36" for 216 of 608, 35,53%); the form shows them
     as 36,00. Changing only the status must not refuse the figure the importer accepted; a new value is checked."""
-    figures = Measurement.objects.filter(indicator__code="terugkeer-school", numerator__isnull=False)
+    figures = Figure.objects.filter(category_id="terugkeer-school", area_code="10", numerator__isnull=False)
     # one whose two-decimal value the strict rule would refuse (|36,00 − 35,53| > 0,01)
     figure = next(f for f in figures if abs(f.value - Decimal(f.numerator) * 100 / f.denominator) > Decimal("0.01"))
-    url = reverse("measurement_edit", kwargs={"code": "terugkeer-school", "school_year": figure.school_year})
+    url = reverse("figure_edit", kwargs={"code": "terugkeer-school", "school_year": figure.school_year})
     data = {
         "value": f"{figure.value:.2f}".replace(".", ","),
         "numerator": str(figure.numerator),

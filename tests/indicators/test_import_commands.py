@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from indicators.importers import runs
-from indicators.models import ImportRun, Measurement
+from indicators.models import Figure, ImportRun
 from projects.models import Municipality, Region
 
 DATA = "tests/data/"
@@ -21,8 +21,8 @@ def _call(*args):
 
 def test_dry_run_reports_rows_and_writes_nothing(regions):
     output = _call("import_duo", DATA + "duo/vsv_utf8_bom.csv", "--dry-run")
-    assert "12 regels gelezen, 9 te laden, 3 overgeslagen (subtotalen), 0 afgekeurd" in output
-    assert "2018-2019 voorlopig: 9 rijen" in output
+    assert "12 regels gelezen, 11 te laden, 1 overgeslagen (geen eigen categorie), 0 afgekeurd" in output
+    assert "2018-2019 voorlopig: 11 rijen" in output
     assert "Het bestand is in orde" in output
     assert ImportRun.objects.count() == 0
 
@@ -39,20 +39,20 @@ def test_options_fill_what_the_file_does_not_say(regions):
     with pytest.raises(CommandError):
         _call("import_duo", DATA + "duo/vsv_seed004_bijlage1.csv", "--dry-run")
     output = _call("import_duo", DATA + "duo/vsv_seed004_bijlage1.csv", "--dry-run", "--status", "voorlopig")
-    assert "2018-2019 voorlopig: 7 rijen" in output
+    assert "2018-2019 voorlopig: 9 rijen" in output
 
 
 def test_import_loads_every_region_and_records_the_run(kpis):
     output = _call("import_duo", DATA + "duo/vsv_utf8_bom.csv", "--schooljaar", "2018-2019")
     run = ImportRun.objects.get()
-    assert f"Import {run.pk}: geslaagd. Gelezen: 12; nieuw: 9; gewijzigd: 0; ongewijzigd: 0; overgeslagen: 3" in output
-    assert (run.kind, run.source, run.status) == ("vsv-cijfers", "opdracht", "geslaagd")
-    assert (run.rows_read, run.rows_skipped, run.school_year) == (12, 3, "2018-2019")
+    assert f"Import {run.pk}: geslaagd. Gelezen: 12; nieuw: 11; gewijzigd: 0; ongewijzigd: 0; overgeslagen: 1" in output
+    assert (run.kind, run.source, run.status, run.programme) == ("vsv-cijfers", "opdracht", "geslaagd", None)
+    assert (run.rows_read, run.rows_skipped, run.school_year) == (12, 1, "2018-2019")
     assert run.file.read().startswith(b"\xef\xbb\xbfSCHOOLJAAR")
-    # Region 04 is not the programme's region, but its figures are stored too.
-    friesland = Measurement.objects.get(region__code="04", indicator__code="mbo-niveau-1")
+    # Region 04 is not the programme's region, but the command runs as the data stewards: every area is stored.
+    friesland = Figure.objects.get(area_code="04", category_id="mbo-niveau-1")
     assert (friesland.value, friesland.numerator, friesland.denominator) == (Decimal("16.35"), 51, 312)
-    assert friesland.import_run == run and friesland.source == Measurement.Source.IMPORT
+    assert friesland.import_run == run and friesland.source == Figure.Source.IMPORT
 
 
 def test_a_broken_file_records_its_errors_on_the_run(regions):

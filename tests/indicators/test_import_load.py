@@ -1,5 +1,6 @@
-"""Loading DUO figures into the KPI measurements: every region, provenance, revisions in the history, re-import
-is a no-op, a broken file changes nothing, and a fixed number of queries per batch."""
+"""Loading DUO figures into the shared figures: every area and category in the file (whether or not a KPI follows
+it), provenance, revisions in the history, re-import is a no-op, a broken file changes nothing, and a fixed
+number of queries per batch."""
 
 import dataclasses
 from decimal import Decimal
@@ -8,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from indicators.areas import Area
 from indicators.importers import duo, runs
-from indicators.models import ImportRun, Measurement
+from indicators.models import Figure, ImportRun
 
 
 def _import(data_file, name, **options):
@@ -20,15 +22,17 @@ def _import(data_file, name, **options):
 
 
 def _snapshot():
-    figures = list(Measurement.objects.order_by("pk").values_list("pk", "value", "finality", "version"))
-    return figures, Measurement.history.count()
+    figures = list(Figure.objects.order_by("pk").values_list("pk", "value", "finality", "version"))
+    return figures, Figure.history.count()
 
 
 def test_figures_land_for_every_region_with_their_run_as_provenance(kpis, data_file):
     run = _import(data_file, "duo/vsv_utf8_bom.csv")
-    assert (run.status, run.rows_created, run.rows_updated, run.rows_unchanged) == ("geslaagd", 9, 0, 0)
-    assert set(Measurement.objects.values_list("region__code", flat=True)) == {"10", "04"}
-    figure = Measurement.objects.get(region__code="10", indicator__code="vo-onderbouw")
+    # Nine normcategorie figures and region 10's Totaal VO and Totaal MBO, stored as categories of their own.
+    assert (run.status, run.rows_created, run.rows_updated, run.rows_unchanged) == ("geslaagd", 11, 0, 0)
+    assert set(Figure.objects.values_list("area_kind", "area_code")) == {("regio", "10"), ("regio", "04")}
+    assert Figure.objects.filter(category_id="totaal-mbo", area_code="10").get().value == Decimal("4.76")
+    figure = Figure.objects.get(area_code="10", category_id="vo-onderbouw")
     assert (figure.value, figure.numerator, figure.denominator, figure.finality) == (
         Decimal("0.17"),
         23,
@@ -44,7 +48,7 @@ def test_provisional_to_definitive_is_a_revision_kept_in_the_history(kpis, data_
     second = _import(data_file, "duo/vsv_definitief.csv")
     # Onderbouw: same figure, now definitive; MBO 4: corrected; Fryslân: the same provisional figure again.
     assert (second.status, second.rows_created, second.rows_updated, second.rows_unchanged) == ("geslaagd", 0, 2, 1)
-    figure = Measurement.objects.get(region__code="10", indicator__code="mbo-niveau-4")
+    figure = Figure.objects.get(area_code="10", category_id="mbo-niveau-4")
     assert (figure.value, figure.numerator, figure.finality, figure.import_run) == (
         Decimal("3.62"),
         275,
@@ -55,7 +59,7 @@ def test_provisional_to_definitive_is_a_revision_kept_in_the_history(kpis, data_
     assert (old.value, old.finality, old.import_run_id) == (Decimal("3.70"), "voorlopig", first.pk)
     assert (new.value, new.finality, new.import_run_id) == (Decimal("3.62"), "definitief", second.pk)
     assert new.history_change_reason == f"DUO-import #{second.pk}"
-    unchanged = Measurement.objects.get(region__code="04", indicator__code="mbo-niveau-1")
+    unchanged = Figure.objects.get(area_code="04", category_id="mbo-niveau-1")
     assert unchanged.import_run == first and unchanged.history.count() == 1
 
 
@@ -69,7 +73,7 @@ def test_the_same_file_again_changes_nothing(kpis, data_file):
     # The same figures in another spelling (Windows-1252, commas, other headers) are all unchanged.
     other = _import(data_file, "duo/vsv_cp1252_komma.csv")
     assert (other.status, other.rows_created, other.rows_updated) == ("geslaagd", 0, 0)
-    assert other.rows_unchanged == 9 and _snapshot() == before
+    assert other.rows_unchanged == 11 and _snapshot() == before
 
 
 @pytest.mark.parametrize(
@@ -98,14 +102,23 @@ def test_a_masked_count_stays_unknown_never_zero(kpis, data_file):
     run = _import(data_file, "duo/vsv_masked.csv")
     assert run.status == "geslaagd" and "afgeschermd ('<5'): onbekend, niet nul" in run.warnings[0]["message"]
     # Niveau 1 and 2 have no percentage and a masked count: unknown, so no figure (and certainly not 0%).
-    assert list(Measurement.objects.values_list("indicator__code", "value")) == [("mbo-niveau-3", Decimal("3.49"))]
+    assert list(Figure.objects.values_list("category_id", "value")) == [("mbo-niveau-3", Decimal("3.49"))]
 
 
 def _rows(count):
     """`count` valid rows for region 10: the seven categories over as many school years as needed."""
     codes = ["vo-onderbouw", "vo-bovenbouw-vmbo", "vo-bovenbouw-havo-vwo"] + [f"mbo-niveau-{n}" for n in range(1, 5)]
     return [
-        duo.VsvRow(n + 2, "10", codes[n % 7], f"{2000 + n // 7}-{2001 + n // 7}", "voorlopig", 1000, 10, Decimal("1"))
+        duo.VsvRow(
+            n + 2,
+            Area.region("10"),
+            codes[n % 7],
+            f"{2000 + n // 7}-{2001 + n // 7}",
+            "voorlopig",
+            1000,
+            10,
+            Decimal("1"),
+        )
         for n in range(count)
     ]
 
@@ -116,7 +129,7 @@ def test_loading_costs_a_fixed_number_of_queries_per_batch_not_per_row(kpis):
     )
 
     def queries(count):
-        Measurement.objects.all().delete()
+        Figure.objects.all().delete()
         with CaptureQueriesContext(connection) as created:
             duo.load_rows(run, _rows(count), size=10)
         revised = [dataclasses.replace(row, status="definitief") for row in _rows(count)]
@@ -125,8 +138,9 @@ def test_loading_costs_a_fixed_number_of_queries_per_batch_not_per_row(kpis):
         return len(created), len(updated)
 
     one, two, four = queries(10), queries(20), queries(40)
-    assert Measurement.objects.count() == 40 and not Measurement.objects.exclude(finality="definitief").exists()
+    assert Figure.objects.count() == 40 and not Figure.objects.exclude(finality="definitief").exists()
     for first, second, third in zip(one, two, four, strict=True):
         per_batch = second - first
         assert 0 < per_batch <= 5  # read existing, insert, insert history (or update, insert history)
+        # (and two for the whole load: the built-in categories present, the categories of the rows)
         assert third - second == 2 * per_batch

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indicators.importers.sources import import_new_files
-from indicators.models import ImportRun, Measurement
+from indicators.models import Figure, ImportRun
 
 # The demo's 2023-2024 figure for MBO niveau 4 is 3,06% voorlopig; DUO's definitive figure replaces it.
 DEFINITIVE = (
@@ -32,34 +32,38 @@ def test_only_programme_managers_import(role_client, username):
     client = role_client(username)
     for response in (client.get(reverse("import_start")), _upload(client, DEFINITIVE)):
         assert response.status_code == 403
-        assert "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
+        assert "Alleen programmamanagers en gegevensbeheerders mogen cijfers importeren." in response.content.decode()
     assert not ImportRun.objects.exclude(source=ImportRun.Source.DEMO).exists()
     assert "Importeren" not in client.get(reverse("kpi_dashboard")).content.decode()
 
 
 def test_upload_preview_confirm_and_result(manager_client, django_capture_on_commit_callbacks):
     page = manager_client.get(reverse("import_start")).content.decode()
-    assert "Eerdere imports" in page and "duo_vsv_regio10.csv" in page  # the demo's own runs
+    # The demo's runs are the data stewards': a programme sees its own runs only, and says whose region it loads.
+    assert "Eerdere imports van dit programma" in page and "duo_vsv_regio10.csv" not in page
+    assert "Dit programma heeft nog niets geïmporteerd." in page and "eigen regio (10 IJssel-Vecht)" in page
     response = _upload(manager_client, DEFINITIVE, "vsv-definitief.csv")
     run = ImportRun.objects.get(file_name="vsv-definitief.csv")
     assert response.url == reverse("import_detail", args=[run.pk]) and run.status == "voorbeeld"
     preview = manager_client.get(response.url).content.decode()
     assert "Wat er zou veranderen" in preview and "Bevestigen en inlezen" in preview
     assert "Gewijzigde cijfers</dt><dd>1" in preview and "Ongewijzigd</dt><dd>1" in preview
-    assert "VSV MBO niveau 4" in preview and "3,06%" in preview and "3,14%" in preview
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2023-2024")
+    assert "MBO niveau 4" in preview and "3,06%" in preview and "3,14%" in preview
+    figure = Figure.objects.get(category_id="mbo-niveau-4", area_code="10", school_year="2023-2024", breakdown="")
     assert figure.value == Decimal("3.06")  # the preview writes nothing
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = manager_client.post(reverse("import_confirm", args=[run.pk]))
     assert len(callbacks) == 1  # the task is queued only once the confirmation is committed
     run.refresh_from_db()
-    assert (run.status, run.rows_updated, run.rows_unchanged, run.created_by.username) == (
+    assert (run.status, run.rows_updated, run.rows_unchanged, run.created_by.username, run.programme.title) == (
         "geslaagd",
         1,
         1,
         "programmamanager",
+        "Vervolgaanpak VSV 2020-2024",
     )
     result = manager_client.get(response.url).content.decode()
+    assert "vsv-definitief.csv" in manager_client.get(reverse("import_start")).content.decode()
     assert "1 nieuw" not in result and "0 nieuw, 1 gewijzigd, 1 ongewijzigd" in result
     assert "hx-get" not in result  # finished: no more polling
     figure.refresh_from_db()
@@ -77,13 +81,13 @@ def test_upload_preview_confirm_and_result(manager_client, django_capture_on_com
 
 
 def test_a_broken_upload_lists_every_problem_and_changes_nothing(manager_client, data_file):
-    before = list(Measurement.objects.values_list("pk", "value", "version"))
+    before = list(Figure.objects.values_list("pk", "value", "version"))
     response = _upload(manager_client, data_file("duo/broken_percentage.csv"), "kapot.csv")
     page = manager_client.get(response.url).content.decode()
     assert "1 fout" in page and "VSV-PERCENTAGE" in page and "klopt niet met 281 vsv" in page
     assert "Bevestigen en inlezen" not in page and "de database is niet veranderd" in page
     assert ImportRun.objects.get(file_name="kapot.csv").status == "mislukt"
-    assert list(Measurement.objects.values_list("pk", "value", "version")) == before
+    assert list(Figure.objects.values_list("pk", "value", "version")) == before
 
 
 def test_progress_block_polls_until_the_run_is_finished(manager_client):
@@ -103,15 +107,26 @@ def test_cancelling_a_preview_keeps_nothing(manager_client):
     assert not ImportRun.objects.filter(pk=run.pk).exists()
 
 
-def test_region_file_through_the_same_page(manager_client, data_file, django_capture_on_commit_callbacks):
-    response = manager_client.post(
+def test_region_file_is_the_data_stewards(manager_client, role_client, data_file, django_capture_on_commit_callbacks):
+    """Regions and municipalities are what every programme sees: a programme manager is not offered the kind and
+    is refused if she posts it anyway; the data steward loads it through the same page."""
+    assert 'value="regios"' not in manager_client.get(reverse("import_start")).content.decode()
+    refused = manager_client.post(
         reverse("import_start"),
         {"kind": "regios", "file": SimpleUploadedFile("adres.csv", data_file("regions/adressen_nieuw_cp1252.csv"))},
     )
-    preview = unescape(manager_client.get(response.url).content.decode())
+    assert refused.status_code == 200 and "regios is geen beschikbare keuze" in unescape(refused.content.decode())
+    assert not ImportRun.objects.filter(file_name="adres.csv").exists()
+    steward = role_client("gegevensbeheerder")
+    assert 'value="regios"' in steward.get(reverse("import_start")).content.decode()
+    response = steward.post(
+        reverse("import_start"),
+        {"kind": "regios", "file": SimpleUploadedFile("adres.csv", data_file("regions/adressen_nieuw_cp1252.csv"))},
+    )
+    preview = unescape(steward.get(response.url).content.decode())
     assert "5 regio's, 6 gemeenten; 1 regel zonder regio wordt overgeslagen." in preview
     with django_capture_on_commit_callbacks(execute=True):
-        manager_client.post(reverse("import_confirm", args=[ImportRun.objects.get(file_name="adres.csv").pk]))
+        steward.post(reverse("import_confirm", args=[ImportRun.objects.get(file_name="adres.csv").pk]))
     assert ImportRun.objects.get(file_name="adres.csv").status == "geslaagd"
 
 
@@ -125,7 +140,7 @@ def test_beat_job_imports_each_new_file_in_the_folder_once(kpis, tmp_path, data_
         ("kapot.csv", "mislukt", "gepland"),
         ("vsv.csv", "geslaagd", "gepland"),
     ]
-    assert Measurement.objects.count() == 9
+    assert Figure.objects.filter(import_run__source="gepland").count() == 11
     assert import_new_files() == []  # nothing new: no second run, not even of the refused file
     (tmp_path / "vsv-definitief.csv").write_bytes(data_file("duo/vsv_definitief.csv"))
     assert [run.rows_updated for run in import_new_files()] == [2]

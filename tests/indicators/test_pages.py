@@ -12,9 +12,10 @@ from django.urls import reverse
 from indicators import selectors
 from indicators import services as kpi_services
 from indicators.demo.loader import read_streefcijfers
-from indicators.models import Indicator, Measurement, Target
+from indicators.models import Category, Figure, Indicator, Norm, Target
 from indicators.selectors import Revision
 from projects.models import Region
+from tests.factories import FigureFactory
 
 ANON, MANAGER, STEERING, LEADER, ADMIN = None, "programmamanager", "stuurgroep", "projectleider", "beheerder"
 SEED = read_streefcijfers()
@@ -30,7 +31,7 @@ def _row(html: str, name: str) -> str:
     return html[start : html.index("</tr>", start)]
 
 
-def test_dashboard_2024_shows_the_seeds_baselines_targets_and_norms(steering_client):
+def test_dashboard_2024_shows_the_seeds_baselines_and_targets(steering_client):
     html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
     assert '<h1 class="utrecht-heading-1">KPI\'s voortgang programma</h1>' in html
     assert len(SEED["indicators"]) == 9
@@ -39,15 +40,29 @@ def test_dashboard_2024_shows_the_seeds_baselines_targets_and_norms(steering_cli
         assert _dutch(item["baseline"]) in row
         assert _dutch(item["targets"][2024]) in row
         assert "4e streefpercentage 1-10-2024" in row
-        if item["norm"]:
-            assert _dutch(item["norm"]) in row
         assert "voorlopig" in row  # the demo file's 2023-2024 figures are provisional
     # Spot checks against the plan's own text (hoofdstuk 4.1), as a person would read them.
     assert "17,92%" in _row(html, "VSV MBO niveau 1") and "15,00%" in _row(html, "VSV MBO niveau 1")
-    assert "22,00%" in _row(html, "VSV MBO niveau 1")
+    # The plan's norms are for 2024-2025; the seeds give none for 2023-2024, so the year shows none.
+    assert "22,00%" not in _row(html, "VSV MBO niveau 1")
     assert "27,00%" in _row(html, "Terugkeer VSV’ers naar school") and "40,00%" in _row(
         html, "Terugkeer VSV’ers naar school"
     )
+
+
+def test_every_year_shows_the_norm_and_the_national_figure_of_that_year(steering_client):
+    """Seed 004 Tabel 3 and seed 000 Tabel 2: in 2018-2019 the norm for MBO niveau 1 was 26,40% (the 22,00% of
+    the plan is the norm for 2024-2025), and the nation stood at 23,26%."""
+    html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2018-2019"}).content.decode()
+    row = _row(html, "VSV MBO niveau 1")
+    assert "26,40%" in row and "23,26%" in row and "22,00%" not in row
+    row = _row(html, "VSV MBO niveau 3")
+    assert "3,20%" in row and "4,21%" in row
+    page = steering_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-1"})).content.decode()
+    table = page[page.index('id="jaar-2017-2018"') :]
+    assert "27,50%" in table[: table.index("</tr>")]  # seed 000: the 2017-2018 norm
+    assert "26,20%" in page[page.index('id="jaar-2019-2020"') :].split("</tr>")[0]
+    assert "22,00%" in page[page.index('id="jaar-2024-2025"') :].split("</tr>")[0]
 
 
 def test_default_year_is_the_last_target_year_and_groups_are_in_order(steering_client):
@@ -64,18 +79,15 @@ def test_first_target_year_shows_both_labels(steering_client):
 
 
 def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo):
-    Measurement.objects.filter(school_year="2023-2024").delete()  # start from a year without figures
-    indicator = Indicator.objects.get(code="mbo-niveau-3")
-    region = demo.region
-    Measurement.objects.create(indicator=indicator, region=region, school_year="2023-2024", value=Decimal("3.25"))
+    Figure.objects.filter(school_year="2023-2024").delete()  # start from a year without figures
+    FigureFactory(category_id="mbo-niveau-3", value=Decimal("3.25"))
     html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
     row = _row(html, "VSV MBO niveau 3")
     assert "3,25%" in row and "voorlopig" in row
     assert "badge--risk" in row and "risico" in row and "!" in row
     assert "t.o.v. 2022-2023 (beter)" in row  # trend against the demo file's 3,61%
     # "Terug naar werk": target 25% below the 36% baseline; 30% meets it, so "op koers", honestly noted.
-    work = Indicator.objects.get(code="terugkeer-werk")
-    Measurement.objects.create(indicator=work, region=region, school_year="2023-2024", value=Decimal("30"))
+    FigureFactory(category_id="terugkeer-werk", value=Decimal("30"))
     row = _row(steering_client.get(reverse("kpi_dashboard")).content.decode(), "Terugkeer VSV’ers naar werk")
     assert "op koers" in row and "badge--ok" in row and "nulmeting haalt dit streefcijfer al" in row
     assert "slechter dan de nulmeting" in row
@@ -84,16 +96,20 @@ def test_entered_figure_gives_a_status_with_word_and_icon(steering_client, demo)
 def test_indicator_page_has_a_chart_and_the_same_figures_in_a_table(steering_client):
     response = steering_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-4"}))
     html = response.content.decode()
-    # The chart is SVG drawn on the server (wide and narrow), no script: years, figures, targets, baseline, norm.
+    # The chart is SVG drawn on the server (wide and narrow), no script: years, figures, targets, the nation, the
+    # norm of each year (seed 000 for 2017-2020, the plan's for 2024-2025) and the baseline.
     wide = html[html.index('<div class="chart__wide">') : html.index('<div class="chart__narrow">')]
     assert html.count('role="img"') == 2 and "<script" not in html.split("</main>")[0].split("<main")[-1]
     assert '<title id="chart-mbo-niveau-4-t">Grafiek van VSV MBO niveau 4 per schooljaar</title>' in wide
     x_labels = re.findall(r'class="chart-x-label"[^>]*>([^<]+)<', wide)
-    assert x_labels[0] == "2018-2019" and x_labels[-1] == "2023-2024"
+    assert x_labels[0] == "2017-2018" and x_labels[-1] == "2024-2025"
     description = re.search(r"<desc[^>]*>([^<]+)</desc>", wide)[1]
-    assert description.startswith("2018-2019 cijfer 3,70%") and description.endswith("landelijke norm 3,00%")
-    assert "2023-2024 cijfer" in description and "streefcijfer 3,00%; nulmeting" in description
-    assert wide.count('class="chart-series"') == 2 and wide.count('class="chart-reference"') == 2
+    assert description.startswith("2017-2018 Nederland 3,34% landelijke norm 2,75%; 2018-2019 cijfer 3,70% ")
+    assert "2019-2020 cijfer 3,55% Nederland 2,92% landelijke norm 2,55%" in description
+    assert "2023-2024 cijfer 3,06% (voorlopig) streefcijfer 3,00%; 2024-2025 landelijke norm 3,00%" in description
+    assert description.endswith("nulmeting 3,70%")
+    # figure, target, the nation and the norm as lines; only the baseline is one value across
+    assert wide.count('class="chart-series"') == 4 and wide.count('class="chart-reference"') == 1
     assert "chart.umd.min.js" not in html and "kpi-chart.js" not in html
     assert "1e streefpercentage 1-10-2021" in html and "3,50%" in html
     assert "281 / 7.595" in html
@@ -130,8 +146,8 @@ PAGES = [
     ("target_create", {"code": "mbo-niveau-3"}, {MANAGER, ADMIN}),
     ("target_edit", {"code": "mbo-niveau-3", "school_year": "2021-2022"}, {MANAGER, ADMIN}),
     ("target_delete", {"code": "mbo-niveau-3", "school_year": "2021-2022"}, {MANAGER, ADMIN}),
-    ("measurement_create", {"code": "mbo-niveau-3"}, {MANAGER, ADMIN}),
-    ("measurement_edit", {"code": "mbo-niveau-3", "school_year": "2018-2019"}, {MANAGER, ADMIN}),
+    ("figure_create", {"code": "mbo-niveau-3"}, {MANAGER, ADMIN}),
+    ("figure_edit", {"code": "mbo-niveau-3", "school_year": "2018-2019"}, {MANAGER, ADMIN}),
 ]
 
 
@@ -153,11 +169,11 @@ def test_readers_see_no_edit_buttons_and_cannot_post(role_client, username):
     client = role_client(username)
     html = client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"})).content.decode()
     assert "Cijfer invoeren" not in html and "Streefcijfer wijzigen" not in html
-    url = reverse("measurement_create", kwargs={"code": "mbo-niveau-3"})
+    url = reverse("figure_create", kwargs={"code": "mbo-niveau-3"})
     response = client.post(url, {"school_year": "2024-2025", "value": "3,00", "finality": "voorlopig"})
     assert response.status_code == 403
     assert "Alleen programmamanagers mogen dit wijzigen." in response.content.decode()
-    assert not Measurement.objects.filter(school_year="2024-2025").exists()
+    assert not Figure.objects.filter(school_year="2024-2025").exists()
     target = Target.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")
     url = reverse("target_edit", kwargs={"code": "mbo-niveau-3", "school_year": "2023-2024"})
     response = client.post(url, {"value": "1,00", "reason": "x", "version": target.version})
@@ -188,29 +204,28 @@ def test_pages_run_a_fixed_number_of_queries(manager_client, demo):
     # 20 more indicators, each with 8 targets and 8 figures, and more years for mbo-niveau-3: not one query more.
     other_region = Region.objects.create(code="99", name="Elders")
     for number in range(20):
+        category = Category.objects.create(code=f"extra-{number}", name=f"Extra {number}", group="mbo")
         indicator = Indicator.objects.create(
-            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="mbo", category="x", baseline=5
+            programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="mbo", category=category, baseline=5
         )
         indicator.projects.set(demo.projects.all()[:2])
         for start in range(2016, 2024):
-            Target.objects.create(indicator=indicator, school_year=f"{start}-{start + 1}", value=4)
-            Measurement.objects.create(
-                indicator=indicator, region=demo.region, school_year=f"{start}-{start + 1}", value=3
-            )
-            Measurement.objects.create(
-                indicator=indicator, region=other_region, school_year=f"{start}-{start + 1}", value=9
-            )
+            year = f"{start}-{start + 1}"
+            Target.objects.create(indicator=indicator, school_year=year, value=4)
+            FigureFactory(category_id=category.code, school_year=year, value=3)
+            FigureFactory(category_id=category.code, area_code=other_region.code, school_year=year, value=9)
+            FigureFactory(category_id=category.code, area_kind="land", area_code="nl", school_year=year, value=2)
+            Norm.objects.create(category=category, school_year=year, value=1)
     niveau3 = Indicator.objects.get(code="mbo-niveau-3")
     niveau3.projects.set(demo.projects.all())
     for start in range(2010, 2018):
-        Measurement.objects.create(indicator=niveau3, region=demo.region, school_year=f"{start}-{start + 1}", value=4)
+        FigureFactory(category_id="mbo-niveau-3", school_year=f"{start}-{start + 1}", value=4)
     assert [_queries(manager_client, url, params) for url, params in urls] == before
 
 
 def test_dashboard_ignores_other_regions_figures(steering_client, demo):
     elsewhere = Region.objects.create(code="98", name="Elders")
-    indicator = Indicator.objects.get(code="mbo-niveau-3")
-    Measurement.objects.create(indicator=indicator, region=elsewhere, school_year="2023-2024", value=Decimal("9.99"))
+    FigureFactory(category_id="mbo-niveau-3", area_code=elsewhere.code, value=Decimal("9.99"))
     html = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024"}).content.decode()
     assert "9,99%" not in html and "3,71%" in _row(html, "VSV MBO niveau 3")  # region 10's demo figure
 
@@ -222,21 +237,26 @@ def test_unknown_year_falls_back_to_the_default_year(steering_client, year):
     assert response.context["dashboard"].selected_year == "2023-2024"
 
 
+def _demo_figure(category: str, year: str) -> Figure:
+    """Region 10's total of the category in that year, as the demo import stored it."""
+    return Figure.objects.get(category_id=category, area_code="10", school_year=year, breakdown="")
+
+
 def _change_lists(html: str) -> list[str]:
     return re.findall(r'<ul class="change-list">(.*?)</ul>', html)
 
 
 def test_history_lists_each_changed_field_in_the_forms_order(manager_client, demo, demo_user):
     manager = demo_user(MANAGER)
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")  # the demo import's
-    figure.numerator, figure.denominator, figure.finality = 12, 400, Measurement.Finality.DEFINITIVE
+    figure = _demo_figure("mbo-niveau-3", "2023-2024")  # the demo import's
+    figure.numerator, figure.denominator, figure.finality = 12, 400, Figure.Finality.DEFINITIVE
     figure.source_detail = "factsheet"
-    kpi_services.measurement_save(measurement=figure, user=manager, reason="definitief")
-    figure.finality = Measurement.Finality.UNSTATED
-    kpi_services.measurement_save(measurement=figure, user=manager, reason="onbekend")
+    kpi_services.figure_save(figure=figure, programme=demo, user=manager, reason="definitief")
+    figure.finality = Figure.Finality.UNSTATED
+    kpi_services.figure_save(figure=figure, programme=demo, user=manager, reason="onbekend")
     indicator = Indicator.objects.get(programme=demo, code="mbo-niveau-2")
-    indicator.norm, indicator.baseline = Decimal("4.10"), Decimal("6.00")
-    kpi_services.indicator_update(indicator=indicator, user=manager, reason="norm bijgesteld")
+    indicator.risk_margin_pct, indicator.baseline = Decimal("20"), Decimal("6.00")
+    kpi_services.indicator_update(indicator=indicator, user=manager, reason="nulmeting bijgesteld")
 
     html = manager_client.get(reverse("indicator_history", kwargs={"code": "mbo-niveau-3"})).content.decode()
     # Newest first; values as the history has always shown them (the stored choice, Dutch numbers).
@@ -252,21 +272,21 @@ def test_history_lists_each_changed_field_in_the_forms_order(manager_client, dem
     html = manager_client.get(reverse("indicator_history", kwargs={"code": "mbo-niveau-2"})).content.decode()
     assert _change_lists(html) == [
         "<li><strong>Nulmeting</strong>: <del>8,55</del> → <ins>6,00</ins></li>"
-        "<li><strong>Landelijke streefnorm</strong>: <del>9,20</del> → <ins>4,10</ins></li>"
+        "<li><strong>Marge voor risico</strong>: <del>10,00</del> → <ins>20,00</ins></li>"
     ]
 
 
 def test_a_revision_is_measured_against_the_figure_just_before_the_moment(demo, demo_user):
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")  # 3,71% voorlopig
+    figure = _demo_figure("mbo-niveau-3", "2023-2024")  # 3,71% voorlopig
     created = figure.history.earliest()
-    figure.value, figure.finality = Decimal("3.60"), Measurement.Finality.DEFINITIVE
-    kpi_services.measurement_save(measurement=figure, user=demo_user(MANAGER), reason="definitief")
+    figure.value, figure.finality = Decimal("3.60"), Figure.Finality.DEFINITIVE
+    kpi_services.figure_save(figure=figure, programme=demo, user=demo_user(MANAGER), reason="definitief")
     revised = figure.history.latest()
-    found = selectors.revisions(measurements=[figure], since=revised.history_date)
+    found = selectors.revisions(figures=[figure], since=revised.history_date)
     # The revision made at that very moment is not yet what the figure was then.
     assert found == {figure.pk: Revision(Decimal("3.71"), "voorlopig", figure.updated_at)}
     assert found[figure.pk].previous_finality_label == "voorlopig"
-    assert selectors.revisions(measurements=[figure], since=revised.history_date + timedelta(microseconds=1)) == {}
+    assert selectors.revisions(figures=[figure], since=revised.history_date + timedelta(microseconds=1)) == {}
     # A figure that did not exist yet is new, not revised.
-    assert selectors.revisions(measurements=[figure], since=created.history_date) == {}
-    assert selectors.revisions(measurements=[figure], since=None) == {}
+    assert selectors.revisions(figures=[figure], since=created.history_date) == {}
+    assert selectors.revisions(figures=[figure], since=None) == {}

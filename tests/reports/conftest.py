@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from indicators import services as kpi_services
-from indicators.models import Indicator, Measurement
+from indicators.models import Figure, Indicator
 from reports import services
 from reports.models import ProgressReport
 
@@ -31,10 +31,10 @@ def set_figure(demo, manager):
 
     def enter(code, school_year, value, reason="test"):
         indicator = Indicator.objects.get(programme=demo, code=code)
-        measurement = Measurement.objects.filter(
-            indicator=indicator, region=demo.region, school_year=school_year
-        ).first() or Measurement(indicator=indicator, region=demo.region, school_year=school_year)
-        measurement.value = Decimal(value)
-        return kpi_services.measurement_save(measurement=measurement, user=manager, reason=reason)
+        key = {"category": indicator.category, "area_kind": "regio", "area_code": demo.region.code, "breakdown": ""}
+        figure = Figure.objects.filter(school_year=school_year, **key).first() or Figure(school_year=school_year, **key)
+        # A new value without its counts, as the form asks (it refuses a percentage that disagrees with them).
+        figure.value, figure.numerator, figure.denominator = Decimal(value), None, None
+        return kpi_services.figure_save(figure=figure, programme=demo, user=manager, reason=reason)
 
     return enter

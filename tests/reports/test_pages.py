@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.demo import load_demo
-from indicators.models import Indicator, Measurement
+from indicators.models import Figure, Indicator
 from projects.models import Membership
 from reports import services
 from reports.models import Meeting, ProgressReport, ReportComment
-from tests.factories import ProjectFactory, UserFactory
+from tests.factories import FigureFactory, ProjectFactory, UserFactory
 
 
 def _url(name, report=None):
@@ -208,7 +208,7 @@ def test_report_pages_run_a_fixed_number_of_queries(manager_client, demo, manage
     urls = [_url("report_detail", concept), _url("report_detail", published), _url("report_list")]
     # One new figure since the demo report (demo figures stop at 2023-2024): "veranderd sinds" has rows.
     first = Indicator.objects.filter(programme=demo).first()
-    Measurement.objects.create(indicator=first, region=demo.region, school_year="2024-2025", value="1.00")
+    FigureFactory(category_id=first.category_id, school_year="2024-2025", value="1.00")
     before = [_queries(manager_client, url) for url in urls]
     # More projects, figures and comments must not add a query.
     theme = demo.themes.get(number=4)
@@ -216,7 +216,7 @@ def test_report_pages_run_a_fixed_number_of_queries(manager_client, demo, manage
     for _ in range(8):
         ProjectFactory(theme=theme, programme=demo).leaders.add(leader)
     for indicator in Indicator.objects.filter(programme=demo):
-        Measurement.objects.create(indicator=indicator, region=demo.region, school_year="2025-2026", value="1.00")
+        FigureFactory(category_id=indicator.category_id, school_year="2025-2026", value="1.00")
     for number in range(5):
         ReportComment.objects.create(report=published, author=leader, text=f"reactie {number}")
     assert [_queries(manager_client, url) for url in urls] == before
@@ -240,6 +240,6 @@ def test_load_demo_is_idempotent(demo):
     assert report.is_published and "[Demo]" in report.highlights
     # The snapshot holds the seed's figures: the 2018-2019 figure of MBO niveau 1 and the budget total.
     row = next(row for row in report.snapshot["kpi"]["rows"] if row["code"] == "mbo-niveau-1")
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-1", school_year="2018-2019")
+    figure = Figure.objects.get(category_id="mbo-niveau-1", area_code="10", school_year="2018-2019", breakdown="")
     assert row["series"][0]["actual"] == str(figure.value)
     assert report.snapshot["budget"]["total_all_years"] == "3464156.00"

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from halfyear import services as halfyear_services
-from indicators.models import Measurement
+from indicators.models import Figure
 from projects.models import Project
 from reports import selectors, services
 
@@ -25,7 +25,14 @@ def test_published_report_keeps_its_figures_and_says_which_changed(publish, set_
     report.refresh_from_db()
     assert report.snapshot == frozen
     row = next(row for row in report.snapshot["kpi"]["rows"] if row["code"] == "vo-onderbouw")
-    assert row["series"][0] == {"school_year": "2018-2019", "actual": "0.17", "provisional": False, "target": None}
+    assert row["series"][0] == {
+        "school_year": "2018-2019",
+        "actual": "0.17",
+        "provisional": False,
+        "target": None,
+        "national": None,
+        "norm": "0.10",  # seed 004 Tabel 2: the norm of 2018-2019
+    }
     html = _page(steering_client, report)
     # The chart still draws what was presented; the banner names the revised figure with both values.
     assert "2018-2019 cijfer 0,17%" in html and "2018-2019 cijfer 0,21%" not in html
@@ -46,7 +53,7 @@ def test_concept_follows_the_live_data(demo, manager, set_figure, steering_clien
 def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, manager, publish, set_figure):
     # The demo's published report (previous quarter) is the base. Between it and K4: two revised figures
     # (the demo's imported 2023-2024 figure of MBO niveau 3 among them), and project 1.1 gets its first status.
-    demo_figure = Measurement.objects.get(indicator__code="mbo-niveau-3", school_year="2023-2024")
+    demo_figure = Figure.objects.get(category_id="mbo-niveau-3", area_code="10", school_year="2023-2024", breakdown="")
     assert demo_figure.value > Decimal("3.20")  # the demo figure misses the 2023-2024 target of 3,20%
     set_figure("vo-onderbouw", "2018-2019", "0.21", reason="DUO-herziening")
     set_figure("mbo-niveau-3", "2023-2024", "3.10")

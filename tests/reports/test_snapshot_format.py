@@ -18,9 +18,19 @@ from reports.snapshot.schema import KpiYear, ProgrammeInfo
 STORED = json.loads((Path(__file__).parent / "data" / "snapshot_format1.json").read_text(encoding="utf-8"))
 
 
+def _without_later_fields(data: dict) -> dict:
+    """The JSON without the fields added after format 1 at their defaults: a KPI year's national figure and norm
+    (kept per year since the figures are shared facts)."""
+    data = json.loads(json.dumps(data))
+    for row in data["kpi"]["rows"]:
+        for year in row["series"]:
+            assert year.pop("national") is None and year.pop("norm") is None
+    return data
+
+
 def test_a_stored_snapshot_reads_into_types_and_writes_back_unchanged():
     snapshot = Snapshot.from_json(STORED)
-    assert snapshot.to_json() == STORED
+    assert _without_later_fields(snapshot.to_json()) == STORED
     assert snapshot.format == FORMAT == 1
     assert snapshot.gathered_at == datetime(2026, 12, 2, 1, 10, 59, 598320, tzinfo=UTC)
     assert snapshot.today == date(2026, 12, 2)

@@ -57,14 +57,14 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Proefimport ({result.file_format or 'onleesbaar'}{', een jaar later' if result.one_year_later else ''}): "
             f"{result.rows_read} regels gelezen, {len(result.rows)} te laden, {result.rows_skipped} overgeslagen "
-            f"(subtotalen), {result.rows_rejected} afgekeurd."
+            f"(geen eigen categorie), {result.rows_rejected} afgekeurd."
         )
         for year, figure_status, count in result.summary_by_year():
             self.stdout.write(f"  {year} {figure_status}: {count} {'rij' if count == 1 else 'rijen'}")
         if verbosity > 1:
             for row in result.rows:
                 self.stdout.write(
-                    f"  regel {row.line}: regio {row.region_code} {row.category_code} {row.school_year} "
+                    f"  regel {row.line}: {row.area.key} {row.category_code} {row.breakdown_value} {row.school_year} "
                     f"{row.status}: {row.dropouts} van {row.participants} = {row.percentage}%"
                 )
         write_problems(self, result.problems.warning_dicts(), label="Waarschuwingen", style=self.style.WARNING)
