@@ -52,5 +52,11 @@ class Area:
     def is_nation(self) -> bool:
         return self.kind == NATION
 
+    def words(self) -> str:
+        """ "Nederland", "regio 10", "gemeente 0193": the area in a message, without a query for its name."""
+        if self.is_nation:
+            return str(_("Nederland"))
+        return f"{dict(KIND_CHOICES)[self.kind]} {self.code}".replace("RMC-regio", "regio")
+
 
 NATION_AREA = Area(NATION, NATION_CODE)

@@ -239,6 +239,7 @@ class ImportUploadForm(forms.Form):
         self.owner_id = owner_id  # whose run this upload becomes: a programme, or the stewards (None)
         if not can_load_regions:  # regions and municipalities are the data stewards' (every programme sees them)
             self.fields["kind"].choices = [(ImportRun.Kind.FIGURES, ImportRun.Kind.FIGURES.label)]
+            self.fields["kind"].widget = forms.HiddenInput()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

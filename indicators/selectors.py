@@ -63,6 +63,8 @@ class IndicatorRow:
     years: dict[str, YearRow]
     selected: YearRow | None = None
     history: list[Decimal | None] = field(default_factory=list)  # actual figures up to the selected year
+    # the indicator page only: (school year, dimension label, figures) per breakdown, newest year first
+    breakdowns: list[tuple[str, str, list[Figure]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,22 @@ def indicator_detail(*, programme: Programme, code: str, since: datetime | None 
             year = year.next()
         rows = dict(sorted(rows.items()))
     _mark_revisions(list(rows.values()), since)
-    return IndicatorRow(indicator, rows)
+    return IndicatorRow(indicator, rows, breakdowns=_breakdowns(indicator))
+
+
+def _breakdowns(indicator: Indicator) -> list[tuple[str, str, list[Figure]]]:
+    """The indicator's figures per leerweg (or sex, age) in each school year DUO split them, newest first: one
+    query."""
+    area = indicator.area
+    groups = defaultdict(list)
+    for figure in (
+        Figure.objects.filter(category_id=indicator.category_id, area_kind=area.kind, area_code=area.code)
+        .exclude(breakdown="")
+        .order_by("-school_year", "breakdown", "breakdown_value")
+    ):
+        groups[(figure.school_year, figure.breakdown)].append(figure)
+    labels = dict(Figure.Breakdown.choices)
+    return [(year, labels[dimension], figures) for (year, dimension), figures in groups.items()]
 
 
 def indicator_history(*, indicator: Indicator, limit: int = 200):

@@ -46,7 +46,8 @@ def figure_save(*, figure: Figure, programme, user, reason: str = "", expected_v
     if figure.area_kind != "regio":
         permissions.require(permissions.is_data_steward(user), _("Alleen gegevensbeheerders wijzigen dit cijfer."))
     else:
-        permissions.require_write_region_figures(user, programme, figure.area_code)
+        entered_for = Figure.objects.filter(pk=figure.pk).values_list("programme_id", flat=True).first()
+        permissions.require_write_region_figures(user, programme, figure.area_code, entered_for)
     figure.source = Figure.Source.HAND
     figure.entered_by = user
     if figure.pk is None:

@@ -193,15 +193,22 @@ def require_edit_regions(user) -> None:
     require(is_data_steward(user), _("Alleen gegevensbeheerders mogen regio's en gemeenten wijzigen."))
 
 
-def can_write_region_figures(user, programme: Programme | None, region_code: str) -> bool:
-    """A figure of a region by hand: the data stewards, or the managers of a programme of that region."""
+def can_write_region_figures(
+    user, programme: Programme | None, region_code: str, entered_for_id: int | None = None
+) -> bool:
+    """A figure of a region by hand: the data stewards, or the managers of a programme of that region; a figure
+    entered by hand for one programme (`entered_for_id`) only by that programme's managers."""
     if is_data_steward(user):
         return True
+    if entered_for_id is not None and (programme is None or entered_for_id != programme.pk):
+        return False
     return programme is not None and programme.region.code == region_code and can_manage(user, programme)
 
 
-def require_write_region_figures(user, programme: Programme | None, region_code: str) -> None:
+def require_write_region_figures(
+    user, programme: Programme | None, region_code: str, entered_for_id: int | None = None
+) -> None:
     require(
-        can_write_region_figures(user, programme, region_code),
+        can_write_region_figures(user, programme, region_code, entered_for_id),
         _("Alleen de programmamanagers van de eigen regio en de gegevensbeheerders mogen dit cijfer wijzigen."),
     )

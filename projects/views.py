@@ -29,6 +29,12 @@ def programme_view(manage: bool = False):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             programme = selectors.programme_for_user(request.user)
+            if programme is None and permissions.is_data_steward(request.user):
+                # a data steward without a programme of their own works on the shared figures
+                messages.info(
+                    request, _("U heeft geen rol in een programma; als gegevensbeheerder beheert u de cijfers.")
+                )
+                return redirect("import_start")
             if programme is None or not permissions.can_view(request.user, programme):
                 raise PermissionDenied(
                     _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")

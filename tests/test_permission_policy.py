@@ -513,3 +513,26 @@ def test_report_comment_add(demo_user, refused, other_leader, published_report):
     # The stuurgroep is the role that comments here: the project leaders are refused.
     refused(write, "Alleen leden van de stuurgroep en programmamanagers reageren", (demo_user(LEADER), other_leader))
     assert write(demo_user(STEERING)).author.username == STEERING
+
+
+def test_a_figure_entered_by_hand_for_one_programme_is_changed_by_that_programmes_managers_only(demo, demo_user):
+    """Two programmes of one region share its figures; a series one of them keeps by hand is that one's."""
+    from projects.models import Programme
+
+    older = Programme.objects.create(region=demo.region, title="Oud programma", first_year=2017, last_year=2020)
+    other_manager = UserFactory(username="pm-oud")
+    Membership.objects.create(user=other_manager, programme=older, role=Membership.Role.PROGRAMME_MANAGER)
+    figure = kpi_services.figure_save(
+        figure=Figure(category_id="mbo-niveau-3", area_kind="regio", area_code="10", school_year="2029-2030", value=3),
+        programme=demo,
+        user=demo_user(MANAGER),
+    )
+    figure.value = 5
+    with pytest.raises(PermissionDenied, match=OWN_REGION_FIGURES):
+        kpi_services.figure_save(figure=figure, programme=older, user=other_manager, reason="anders")
+    figure.refresh_from_db()
+    assert figure.value == 3 and figure.programme == demo
+    figure.value = 4
+    kpi_services.figure_save(figure=figure, programme=demo, user=demo_user(MANAGER), reason="gecorrigeerd")
+    figure.refresh_from_db()
+    assert figure.value == 4

@@ -91,7 +91,7 @@ def import_run_read(*, run: ImportRun, user):
     data = _file_bytes(run)
     if run.kind == ImportRun.Kind.REGIONS:
         return regions.read_regions_file(data), None
-    result = duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status)
+    result = _read_figures(run, data)
     planned = duo.load_rows(run, result.rows, dry_run=True) if result.ok else None
     return result, planned
 
@@ -181,8 +181,13 @@ def _finish(run: ImportRun, status: str, *, errors=None, warnings=None, summary:
     return run
 
 
+def _read_figures(run: ImportRun, data: bytes):
+    own_region = run.programme.region.code if run.programme_id else None
+    return duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status, own_region=own_region)
+
+
 def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:
-    result = duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status)
+    result = _read_figures(run, data)
     run.rows_read, run.rows_skipped, run.rows_rejected = result.rows_read, result.rows_skipped, result.rows_rejected
     warnings = result.problems.warning_dicts()
     if not result.ok:

@@ -29,7 +29,7 @@ def test_programme_manager_imports_definitive_figures(login, site, tmp_path, che
     expect(page.get_by_role("heading", level=1)).to_have_text("Controleren voor het inlezen")
     preview = page.locator(".import-preview")
     expect(preview).to_contain_text("Gewijzigde cijfers")
-    expect(preview.get_by_role("row").filter(has_text="VSV MBO niveau 3")).to_contain_text("3,24%")
+    expect(preview.get_by_role("row").filter(has_text="MBO niveau 3")).to_contain_text("3,24%")
     check_a11y(page, "preview")
     check_fits(page, "preview")
     page.get_by_role("button", name="Bevestigen en inlezen").click()

@@ -167,3 +167,9 @@ def test_beat_job_fetches_urls_and_skips_what_it_has(kpis, tmp_path, data_file, 
     assert [(run.file_name, run.status) for run in runs] == [("vsv.csv", "geslaagd")]
     assert import_new_files() == []
     assert ImportRun.objects.count() == 1
+
+
+def test_a_programme_manager_uploads_without_choosing_a_kind(manager_client):
+    """Figures are the only kind a programme manager loads: the page asks nothing about it, and posts it along."""
+    page = manager_client.get(reverse("import_start")).content.decode()
+    assert '<input type="hidden" name="kind" value="vsv-cijfers"' in page and "Soort bestand" not in page

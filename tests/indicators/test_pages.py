@@ -290,3 +290,15 @@ def test_a_revision_is_measured_against_the_figure_just_before_the_moment(demo, 
     # A figure that did not exist yet is new, not revised.
     assert selectors.revisions(figures=[figure], since=created.history_date) == {}
     assert selectors.revisions(figures=[figure], since=None) == {}
+
+
+def test_indicator_page_shows_the_breakdown_per_leerweg(steering_client):
+    """Seed 004 Bijlage 1 Tabel 3: MBO niveau 3 in 2018-2019 was 3,34% in the bbl and 3,88% in the bol."""
+    html = steering_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"})).content.decode()
+    section = html[html.index('id="kop-uitsplitsing"') :]
+    assert "2018-2019, naar leerweg en leerjaar" in section
+    bbl = section[section.index(">Bbl3<") :].split("</tr>")[0]
+    assert "899" in bbl and "30" in bbl and "3,34%" in bbl
+    assert "3,88%" in section[section.index(">Bol3<") :].split("</tr>")[0]
+    terugkeer = steering_client.get(reverse("indicator_detail", kwargs={"code": "terugkeer-school"}))
+    assert 'id="kop-uitsplitsing"' not in terugkeer.content.decode()  # no breakdown, no empty section

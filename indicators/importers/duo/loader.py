@@ -36,7 +36,7 @@ class LoadCounts:
         """ "12 cijfers niet geladen: andere regio (regio 11, 12)." for the run's warnings; "" when none."""
         if not self.other_area:
             return ""
-        names = ", ".join(sorted(area.key for area in self.other_areas)[:10])
+        names = ", ".join(area.words() for area in sorted(self.other_areas)[:10])
         return _(
             "%(count)s cijfers niet geladen: andere regio (%(areas)s). Een programma laadt alleen de cijfers van de "
             "eigen regio; de gegevensbeheerder laadt alle gebieden."
@@ -45,7 +45,7 @@ class LoadCounts:
 
 PREVIEW_CHANGES = 50
 COMPARED = ("value", "numerator", "denominator", "finality")
-WRITTEN = (*COMPARED, "source", "source_detail", "import_run", "entered_by", "version", "updated_at")
+WRITTEN = (*COMPARED, "source", "source_detail", "import_run", "entered_by", "programme", "version", "updated_at")
 
 
 def batch_size() -> int:
@@ -135,6 +135,7 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
                 "source_detail": _source_detail(run, value),
                 "import_run_id": run.pk,
                 "entered_by": user,
+                "programme_id": None,  # DUO's figure now, not one entered by hand for a programme
             }
             figure = existing.get(value.key)
             if figure is None:

@@ -50,8 +50,9 @@ def known_regions() -> dict[str, tuple[str, str]]:
 class _Reader:
     """Reads the rows of one table; caches every parsed spelling so a national file parses each once."""
 
-    def __init__(self, table, vocabulary, regions, school_year, status, problems):
+    def __init__(self, table, vocabulary, regions, school_year, status, problems, own_region=None):
         self.table = table
+        self.own_region = own_region
         self.vocabulary = vocabulary
         self.regions = regions
         self.problems = problems
@@ -148,6 +149,8 @@ class _Reader:
                 message = _("De RMC-regiocode ontbreekt.")
             self.problems.error(message, line, column)
             return None
+        if self.own_region is not None and code != self.own_region:
+            return Area.region(code)  # a programme's run does not load other regions: no need to know them
         known = self.regions.get(code)
         if known is None:
             self.problems.error(
@@ -360,10 +363,13 @@ def read_vsv_file(
     status: str = "",
     vocabulary: Vocabulary | None = None,
     regions: dict[str, tuple[str, str]] | None = None,
+    own_region: str | None = None,
 ) -> ReadResult:
-    """Read and check a DUO file of VSV figures. Writes nothing; three queries (aliases, regions).
+    """Read and check a DUO file of VSV figures. Writes nothing; four queries (aliases, categories, regions).
 
-    `school_year` ("2019-2020") and `status` ("voorlopig"/"definitief") fill what the file does not say.
+    `school_year` ("2019-2020") and `status` ("voorlopig"/"definitief") fill what the file does not say. With
+    `own_region` (a programme's run, which loads only its own region) a row of another region is read without
+    checking that we know that region: the loader counts it as not loaded.
     """
     result = ReadResult()
     problems = result.problems
@@ -382,7 +388,13 @@ def read_vsv_file(
         return result
     result.file_format = table.file_format
     reader = _Reader(
-        table, vocabulary, regions if regions is not None else known_regions(), school_year, status, problems
+        table,
+        vocabulary,
+        regions if regions is not None else known_regions(),
+        school_year,
+        status,
+        problems,
+        own_region,
     )
     result.one_year_later = reader.one_year_later
     missing = reader.required_columns_missing()
@@ -404,7 +416,7 @@ def read_vsv_file(
             problems.error(
                 _("Dubbel: %(area)s, %(category)s%(part)s, schooljaar %(year)s staat ook op regel %(first)s.")
                 % {
-                    "area": _area_words(row.area),
+                    "area": row.area.words(),
                     "category": row.category_code,
                     "part": f" ({row.breakdown_value})" if row.breakdown_value else "",
                     "year": row.school_year,
@@ -421,14 +433,6 @@ def read_vsv_file(
     if reader.breakdown and not problems.has_errors:
         _totals(result, problems)
     return result
-
-
-def _area_words(area: Area) -> str:
-    if area.is_nation:
-        return _("Nederland")
-    if area.kind == areas.MUNICIPALITY:
-        return _("gemeente %(code)s") % {"code": area.code}
-    return _("regio %(code)s") % {"code": area.code}
 
 
 def _counts_words(participants, dropouts) -> str:
@@ -449,7 +453,7 @@ def _totals(result: ReadResult, problems) -> None:
             totals[group] = row
     for group, rows in parts.items():
         area, category, year = group
-        what = _("%(category)s, %(area)s, %(year)s") % {"category": category, "area": _area_words(area), "year": year}
+        what = _("%(category)s, %(area)s, %(year)s") % {"category": category, "area": area.words(), "year": year}
         known = all(None not in (row.participants, row.dropouts) for row in rows)
         participants = sum(row.participants or 0 for row in rows)
         dropouts = sum(row.dropouts or 0 for row in rows)
