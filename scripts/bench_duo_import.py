@@ -4,8 +4,8 @@
 Generates a national-size file (40 RMC regions × 10 school years × all categories, with DUO's subtotal
 rows) and one 100× larger (400 regions × 100 school years) in a temporary folder, then reads each with
 `indicators.importers.duo.read_vsv_file` and with a bare `csv.reader`, and prints both speeds and their
-ratio. The national file is then loaded into the measurements (`load_rows`, every region, seed 004's nine
-indicators) and the queries per batch are printed: a fixed number, whatever the number of rows.
+ratio. The national file is then loaded into the shared figures (`load_rows`, every region, as the data stewards'
+run) and the queries per batch are printed: a fixed number, whatever the number of rows.
 Runs against a throw-away in-memory SQLite database, so it touches no real data.
 
     .venv/bin/python scripts/bench_duo_import.py [--repeat 3]
@@ -128,7 +128,7 @@ def main():
             elapsed = time.perf_counter() - start
         batches = -(-(counts.created + counts.updated + counts.unchanged) // size)
         print(
-            f"laden landelijk: {counts.created:,} metingen in {elapsed:.1f} s ({counts.created / elapsed:,.0f}/s); "
+            f"laden landelijk: {counts.created:,} cijfers in {elapsed:.1f} s ({counts.created / elapsed:,.0f}/s); "
             f"{len(queries)} queries in {batches} batches van {size} (2 vooraf + ten hoogste 5 per batch)"
         )
 
