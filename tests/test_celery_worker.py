@@ -43,7 +43,7 @@ def test_duo_import_runs_on_real_worker():
 
     from dashboards.demo import load_demo
     from indicators.importers import runs
-    from indicators.models import ImportRun, Measurement
+    from indicators.models import Figure, ImportRun
     from indicators.tasks import import_run_task
 
     load_demo()
@@ -62,5 +62,5 @@ def test_duo_import_runs_on_real_worker():
         app.conf.task_always_eager = True
     run.refresh_from_db()
     assert (status, run.status, run.rows_updated) == ("geslaagd", "geslaagd", 1)
-    figure = Measurement.objects.get(indicator__code="mbo-niveau-4", school_year="2023-2024")
+    figure = Figure.objects.get(category_id="mbo-niveau-4", area_code="10", school_year="2023-2024", breakdown="")
     assert (figure.value, figure.finality, figure.import_run_id) == (Decimal("3.14"), "definitief", run.pk)

@@ -216,7 +216,7 @@ class PreviousReport(Record):
 
 @dataclass(frozen=True)
 class FigureChange(Record):
-    """A figure that is new, revised or deleted between two reports (from the Measurement history)."""
+    """A figure that is new, revised or deleted between two reports (from the shared Figure history)."""
 
     indicator: str
     code: str
