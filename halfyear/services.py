@@ -55,6 +55,7 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
     """Start the concept plan for a period. The PDCA step: goals of the previous half-year's plan that were not
     (yet) met come in as proposals, linked to the goal they continue, and its lessons and reflection are
     copied into "lessen uit het vorige halfjaar"."""
+    permissions.require_open(project.programme)
     if not can_start(user, project):
         raise PermissionDenied(_("Alleen de projectleiders van dit project schrijven het halfjaarplan."))
     period = HalfYear.parse(period)

@@ -91,6 +91,7 @@ def has_role(user, plan: HalfYearPlan, role: Role) -> bool:
 def check(action: Action, plan: HalfYearPlan, user) -> Move:
     """Raise PermissionDenied (wrong role) or ValidationError (wrong state), both with a Dutch message."""
     move = MOVES[action]
+    permissions.require_open(plan.project.programme)
     if not has_role(user, plan, move.role):
         raise PermissionDenied(move.wrong_role)
     if plan.status not in move.sources:
@@ -112,6 +113,7 @@ def allowed_actions(plan: HalfYearPlan, user) -> set[Action]:
 
 # The evaluation has two states: the leader writes it (concept) and hands it in (ingediend, then locked).
 def check_evaluation(plan: HalfYearPlan, user, evaluation: HalfYearEvaluation | None = None) -> None:
+    permissions.require_open(plan.project.programme)
     if not permissions.leads(user, plan.project):
         raise PermissionDenied(_("Alleen de projectleiders van dit project schrijven de evaluatie."))
     if plan.status != Status.APPROVED:

@@ -13,5 +13,6 @@ def programme(request):
         **steward,
         "programme": current,
         "can_manage": permissions.can_manage(user, current),
+        "programme_closed": not permissions.is_open(current),
         "user_roles": permissions.user_roles(user, current),
     }

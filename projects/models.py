@@ -115,6 +115,16 @@ class Programme(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["region", "title"], name="one_programme_title_per_region"),
             models.CheckConstraint(condition=Q(last_year__gte=models.F("first_year")), name="programme_years_ordered"),
+            # A region runs one programme at a time; the others are concepts or closed.
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=Q(status="actief"),
+                name="one_active_programme_per_region",
+                violation_error_message=_(
+                    "Deze regio heeft al een actief programma. Maak dit programma een concept, of sluit eerst het "
+                    "andere af."
+                ),
+            ),
         ]
 
     def __str__(self):

@@ -33,26 +33,45 @@ def require(allowed: bool, message) -> None:
         raise PermissionDenied(message)
 
 
+# A closed programme is read-only for everyone: no role writes in it (its reports and figures stay readable).
+CLOSED = _("Dit programma is afgesloten: het is alleen nog te lezen.")
+
+
+def is_open(programme: Programme | None) -> bool:
+    return programme is None or programme.status != Programme.Status.CLOSED
+
+
+def require_open(programme: Programme | None) -> None:
+    require(is_open(programme), CLOSED)
+
+
 def can_view(user, programme: Programme) -> bool:
     return _authenticated(user) and (user.is_superuser or bool(user_roles(user, programme)))
 
 
 def can_manage(user, programme: Programme) -> bool:
-    """Programme managers (and administrators) edit everything in the programme."""
-    return _authenticated(user) and (user.is_superuser or Role.PROGRAMME_MANAGER in user_roles(user, programme))
+    """Programme managers (and administrators) edit everything in the programme, as long as it is open."""
+    return (
+        _authenticated(user)
+        and is_open(programme)
+        and (user.is_superuser or Role.PROGRAMME_MANAGER in user_roles(user, programme))
+    )
 
 
 def require_manage(user, programme: Programme) -> None:
+    require_open(programme)
     require(can_manage(user, programme), _("Alleen programmamanagers mogen dit wijzigen."))
 
 
 def led_project_ids(user) -> frozenset[int]:
-    """The pks of the projects the user leads, cached on the user object for the request."""
+    """The pks of the projects the user leads in open programmes (a closed one is read-only), cached on the user
+    object for the request."""
     if not _authenticated(user):
         return frozenset()
     led = user.__dict__.get("_vsvplan_led")
     if led is None:
-        led = user.__dict__["_vsvplan_led"] = frozenset(user.led_projects.values_list("pk", flat=True))
+        projects = user.led_projects.exclude(programme__status=Programme.Status.CLOSED)
+        led = user.__dict__["_vsvplan_led"] = frozenset(projects.values_list("pk", flat=True))
     return led
 
 
@@ -66,6 +85,7 @@ def can_edit_activities(user, project: Project) -> bool:
 
 
 def require_edit_activities(user, project: Project) -> None:
+    require_open(project.programme)
     require(
         can_edit_activities(user, project),
         _("Alleen programmamanagers en de projectleiders van dit project mogen dit wijzigen."),
@@ -85,6 +105,7 @@ def can_record_spending(user, programme: Programme, line) -> bool:
 
 
 def require_record_spending(user, programme: Programme, line) -> None:
+    require_open(programme)
     require(
         can_record_spending(user, programme, line),
         _(
@@ -107,6 +128,7 @@ def can_propose_budget_change(user, programme: Programme, lines=()) -> bool:
 
 def require_propose_budget_change(user, programme: Programme, lines=()) -> None:
     """First whether the user may propose at all, then (with lines given) whether for these lines."""
+    require_open(programme)
     require(
         can_propose_budget_change(user, programme),
         _("Alleen programmamanagers en projectleiders mogen een begrotingswijziging voorstellen."),
@@ -124,6 +146,7 @@ def can_decide_budget_change(user, programme: Programme) -> bool:
 
 
 def require_decide_budget_change(user, programme: Programme) -> None:
+    require_open(programme)
     require(
         can_decide_budget_change(user, programme),
         _("Alleen programmamanagers keuren begrotingswijzigingen goed of af."),
@@ -136,6 +159,7 @@ def can_record_status(user, project: Project) -> bool:
 
 
 def require_record_status(user, project: Project) -> None:
+    require_open(project.programme)
     require(
         can_record_status(user, project),
         _("Alleen programmamanagers en de projectleiders van dit project leggen de status vast."),
@@ -164,6 +188,8 @@ def can_import(user, programme: Programme | None) -> bool:
 
 
 def require_import(user, programme: Programme | None) -> None:
+    if not is_data_steward(user):
+        require_open(programme)
     require(
         can_import(user, programme),
         _("Alleen programmamanagers en gegevensbeheerders mogen cijfers importeren."),
@@ -208,6 +234,8 @@ def can_write_region_figures(
 def require_write_region_figures(
     user, programme: Programme | None, region_code: str, entered_for_id: int | None = None
 ) -> None:
+    if not is_data_steward(user):
+        require_open(programme)
     require(
         can_write_region_figures(user, programme, region_code, entered_for_id),
         _("Alleen de programmamanagers van de eigen regio en de gegevensbeheerders mogen dit cijfer wijzigen."),

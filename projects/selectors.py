@@ -1,16 +1,19 @@
 """Reads for the plan pages, each with a fixed number of queries."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from .models import Activity, Membership, Programme, Project, Theme
 
 
 def programme_for_user(user) -> Programme | None:
-    """The programme a user works in: the newest one they have a role in (administrators: the newest)."""
+    """The programme a user works in: of those they have a role in (administrators: all), an active one before a
+    concept or a closed one, then the newest. A new concept programme does not take its managers away from the
+    active one."""
     if not user.is_authenticated:
         return None
-    programmes = Programme.objects.select_related("region").order_by("-first_year", "-pk")
+    active_first = Case(When(status=Programme.Status.ACTIVE, then=Value(0)), default=Value(1))
+    programmes = Programme.objects.select_related("region").order_by(active_first, "-first_year", "-pk")
     if not user.is_superuser:
         programmes = programmes.filter(memberships__user=user)
     return programmes.first()

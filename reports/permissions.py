@@ -4,7 +4,7 @@ here (the `require_*` helpers), and views ask the same functions to show or hide
 from django.utils.translation import gettext as _
 
 from projects.models import Membership
-from projects.permissions import can_manage, can_view, require, user_roles
+from projects.permissions import can_manage, can_view, is_open, require, require_open, user_roles
 
 
 def can_edit_reports(user, programme) -> bool:
@@ -13,6 +13,7 @@ def can_edit_reports(user, programme) -> bool:
 
 
 def require_edit_reports(user, programme) -> None:
+    require_open(programme)
     require(can_edit_reports(user, programme), _("Alleen programmamanagers mogen dit wijzigen."))
 
 
@@ -23,10 +24,13 @@ def can_read_reports(user, programme) -> bool:
 
 def can_comment(user, programme) -> bool:
     """Stuurgroep members (and the programme managers who take the minutes) comment and record decisions."""
-    return can_manage(user, programme) or Membership.Role.STEERING_GROUP in user_roles(user, programme)
+    return can_manage(user, programme) or (
+        is_open(programme) and Membership.Role.STEERING_GROUP in user_roles(user, programme)
+    )
 
 
 def require_comment(user, programme) -> None:
+    require_open(programme)
     require(
         can_comment(user, programme),
         _("Alleen leden van de stuurgroep en programmamanagers reageren op een rapportage."),

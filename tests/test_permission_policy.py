@@ -519,7 +519,9 @@ def test_a_figure_entered_by_hand_for_one_programme_is_changed_by_that_programme
     """Two programmes of one region share its figures; a series one of them keeps by hand is that one's."""
     from projects.models import Programme
 
-    older = Programme.objects.create(region=demo.region, title="Oud programma", first_year=2017, last_year=2020)
+    older = Programme.objects.create(
+        region=demo.region, title="Volgend programma", first_year=2026, last_year=2029, status=Programme.Status.DRAFT
+    )
     other_manager = UserFactory(username="pm-oud")
     Membership.objects.create(user=other_manager, programme=older, role=Membership.Role.PROGRAMME_MANAGER)
     figure = kpi_services.figure_save(
@@ -536,3 +538,80 @@ def test_a_figure_entered_by_hand_for_one_programme_is_changed_by_that_programme
     kpi_services.figure_save(figure=figure, programme=demo, user=demo_user(MANAGER), reason="gecorrigeerd")
     figure.refresh_from_db()
     assert figure.value == 4
+
+
+# ── a closed programme is read-only for everyone ─────────────────────────────────────────────────────
+
+CLOSED = "Dit programma is afgesloten: het is alleen nog te lezen."
+
+
+def test_a_closed_programme_refuses_every_write_of_every_role(
+    demo, demo_user, concept, approved, published_report, current
+):
+    """The roles that may write in an open programme (the tests above) are each refused once it is closed, with
+    one Dutch message, and nothing in the database changes; reading stays allowed."""
+    manager, leader, steering = demo_user(MANAGER), demo_user(LEADER), demo_user(STEERING)
+    submitted = halfyear_services.halfyear_plan_submit(plan=concept, user=leader)
+    change = budget_services.budget_change_propose(
+        programme=demo,
+        user=manager,
+        from_line=_line(demo, REGELRUIMTE),
+        to_line=_line(demo, VERZUIM),
+        year=2024,
+        amount=Decimal(1000),
+        reason="Extra consulent",
+    )
+    demo.status = demo.Status.CLOSED
+    demo.save()
+    demo = type(demo).objects.get(pk=demo.pk)
+    theme = Theme.objects.get(programme=demo, number=2)
+    project = Project.objects.get(programme=demo, code="2.1")
+    activity = Activity.objects.get(project=project, number=1)
+    figure = Figure(category_id="mbo-niveau-3", area_kind="regio", area_code="10", school_year="2029-2030", value=3)
+    report = ProgressReport.objects.get(pk=published_report.pk)  # as a request would load it: closed programme
+    writes = {
+        "theme": lambda: plan_services.theme_save(theme=theme, user=manager, reason="x"),
+        "project": lambda: plan_services.project_save(project=project, user=manager, reason="x"),
+        "activity (leader)": lambda: plan_services.activity_save(activity=activity, user=leader, reason="x"),
+        "indicator": lambda: kpi_services.indicator_update(indicator=_indicator(demo), user=manager, reason="x"),
+        "target": lambda: kpi_services.target_save(
+            target=Target(indicator=_indicator(demo), school_year="2029-2030", value=1), user=manager
+        ),
+        "figure": lambda: kpi_services.figure_save(figure=figure, programme=demo, user=manager, reason="x"),
+        "import": lambda: _create(manager, programme=demo),
+        "spending (leader)": lambda: budget_services.spending_record(
+            line=_line(demo, VERZUIM), user=leader, date=date(2024, 3, 1), description="x", amount=1, today=TODAY
+        ),
+        "budget change": lambda: budget_services.budget_change_propose(
+            programme=demo,
+            user=manager,
+            from_line=_line(demo, REGELRUIMTE),
+            to_line=_line(demo, VERZUIM),
+            year=2024,
+            amount=Decimal(1),
+            reason="x",
+        ),
+        "decide": lambda: budget_services.budget_change_decide(
+            change=change, user=manager, approve=True, decided_on=TODAY
+        ),
+        "status (leader)": lambda: halfyear_services.project_status_record(
+            project=project, user=leader, status="risico", explanation="x"
+        ),
+        "plan start (leader)": lambda: halfyear_services.halfyear_plan_start(
+            project=Project.objects.get(programme=demo, code="3.2"), period=current.next(), user=leader
+        ),
+        "plan approve": lambda: halfyear_services.halfyear_plan_approve(plan=_plan(submitted), user=manager),
+        "evaluation (leader)": lambda: _evaluate(approved, leader),
+        "meeting": lambda: report_services.meeting_save(
+            meeting=Meeting(programme=demo, kind=Meeting.Kind.values[0], date=date(2027, 1, 11)), user=manager
+        ),
+        "report": lambda: report_services.report_update(report=report, user=manager, reason="x"),
+        "comment (stuurgroep)": lambda: report_services.report_comment_add(
+            report=report, user=steering, kind="reactie", text="x"
+        ),
+    }
+    before = _snapshot()
+    for name, write in writes.items():
+        with pytest.raises(PermissionDenied, match=CLOSED):
+            write()
+        assert _snapshot() == before, name

@@ -311,7 +311,7 @@ def test_figures_are_stored_once_whatever_the_number_of_programmes(db):
     transaction.savepoint_rollback(savepoint)
     assert not Figure.objects.exists()
 
-    programmes = [first, ProgrammeFactory(region=region10), ProgrammeFactory(region=region11)]
+    programmes = [first, ProgrammeFactory(region=region10, status="concept"), ProgrammeFactory(region=region11)]
     _kpi(programmes[1])
     _kpi(programmes[2], area_kind=areas.NATION, area_code=areas.NATION_CODE)
     assert _system_import(NATIONAL_AND_10, "landelijk.csv").status == "geslaagd"
@@ -329,7 +329,7 @@ def test_two_programmes_of_one_region_share_the_figure_their_imports_write(
     demo, manager_client, django_capture_on_commit_callbacks
 ):
     neighbour = ProgrammeFactory(
-        region=demo.region, title="Nieuwe aanpak IJssel-Vecht", first_year=2025, last_year=2028
+        region=demo.region, title="Nieuwe aanpak IJssel-Vecht", first_year=2025, last_year=2028, status="concept"
     )
     manager = UserFactory(username="manager-buren", password=DEMO_PASSWORD)
     MembershipFactory(user=manager, programme=neighbour, role=Membership.Role.PROGRAMME_MANAGER)

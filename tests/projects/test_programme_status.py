@@ -1,0 +1,55 @@
+"""A region's programmes: one active at a time, the user's active one is the one they work in, and a closed one is
+read-only for everyone and says so on every page."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from projects.models import Membership, Programme
+from projects.selectors import programme_for_user
+
+CLOSED_BANNER = "is afgesloten: alles is nog te lezen"
+PAGES = ["home", "project_list", "project_dashboard", "kpi_dashboard", "budget_overview", "report_list"]
+
+
+@pytest.fixture
+def closed(demo):
+    demo.status = Programme.Status.CLOSED
+    demo.save()
+    return demo
+
+
+def test_a_new_concept_programme_does_not_take_its_manager_away_from_the_active_one(demo, demo_user):
+    manager = demo_user("programmamanager")
+    newer = Programme.objects.create(
+        region=demo.region, title="Programma 2026-2029", first_year=2026, last_year=2029, status="concept"
+    )
+    Membership.objects.create(user=manager, programme=newer, role=Membership.Role.PROGRAMME_MANAGER)
+    assert programme_for_user(manager) == demo
+    demo.status = Programme.Status.CLOSED
+    demo.save()
+    assert programme_for_user(demo_user("programmamanager")) == newer  # no active one: the newest
+
+
+def test_a_region_has_one_active_programme_at_a_time(demo):
+    second = Programme(region=demo.region, title="Nog een", first_year=2026, last_year=2029, status="actief")
+    with pytest.raises(ValidationError, match="Deze regio heeft al een actief programma"):
+        second.full_clean()
+    second.status = Programme.Status.DRAFT
+    second.full_clean()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_of_a_closed_programme_says_so_and_offers_no_edits(closed, manager_client, page):
+    html = manager_client.get(reverse(page)).content.decode()
+    assert CLOSED_BANNER in html
+    assert "Importeren" not in html  # the managers' menu item goes with their rights
+
+
+def test_an_edit_form_of_a_closed_programme_is_refused_with_the_reason(closed, manager_client, leader_client):
+    response = manager_client.get(reverse("indicator_edit", kwargs={"code": "mbo-niveau-3"}))
+    assert response.status_code == 403 and "Dit programma is afgesloten" in response.content.decode()
+    page = manager_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"})).content.decode()
+    assert "Cijfer invoeren" not in page and "Streefcijfer toevoegen" not in page
+    project = leader_client.get(reverse("project_detail", kwargs={"code": "2.1"})).content.decode()
+    assert CLOSED_BANNER in project and "Activiteit toevoegen" not in project
