@@ -137,14 +137,21 @@ class Indicator(VersionedModel):
     @property
     def area(self) -> areas.Area:
         """What the indicator's figures are about: its own area, else the programme's region."""
+        if self.area_kind == areas.NATION:
+            return areas.NATION_AREA
         if self.area_kind:
             return areas.Area(self.area_kind, self.area_code)
         return areas.Area.region(self.programme.region.code)
 
     def clean(self):
         errors = self.check_value(self.baseline, "baseline")
-        if self.area_kind and not self.area_code and self.area_kind != areas.NATION:
-            errors["area_code"] = _("Vul de code van het gebied in.")
+        if self.area_kind == areas.NATION:
+            self.area_code = areas.NATION_CODE
+        elif self.area_kind:
+            try:  # one spelling, as the figures are stored: "193" is municipality 0193
+                self.area_code = areas.Area.parse(f"{self.area_kind}-{self.area_code}").code
+            except ValueError:
+                errors["area_code"] = _("Vul de code van het gebied in: een RMC-code of een gemeentenummer.")
         if errors:
             raise ValidationError(errors)
 
@@ -210,7 +217,7 @@ class Category(models.Model):
     programme = models.ForeignKey(
         Programme,
         verbose_name=_("programma (eigen reeks)"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="own_categories",
@@ -526,7 +533,7 @@ class ImportRun(models.Model):
     programme = models.ForeignKey(
         Programme,
         verbose_name=_("programma"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # a run names what it wrote into the shared figures: it outlives no programme
         null=True,
         blank=True,
         related_name="import_runs",

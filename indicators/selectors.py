@@ -320,7 +320,7 @@ def indicator_history(*, indicator: Indicator, limit: int = 200):
     sources = (
         (indicator.history.all(), indicator_fields, "indicator"),
         (Target.history.filter(indicator_id=indicator.pk), target_fields, "target"),
-        (figures, figure_fields, "measurement"),
+        (figures, figure_fields, "figure"),
     )
     rows = []
     for queryset, fields, kind in sources:

@@ -189,11 +189,13 @@ def figure_edit(request, programme, code, school_year=None):
     area = indicator.area
     key = {"category": indicator.category, "area_kind": area.kind, "area_code": area.code, "breakdown": ""}
     figure = Figure(**key) if school_year is None else get_object_or_404(Figure, school_year=school_year, **key)
-    if area.kind != "regio" or not permissions.can_write_region_figures(request.user, programme, area.code):
+    if area.kind != "regio":
         permissions.require(
             permissions.is_data_steward(request.user),
             _("Dit cijfer is van een ander gebied; alleen de gegevensbeheerders wijzigen het."),
         )
+    else:  # an early 403; figure_save checks the same
+        permissions.require_write_region_figures(request.user, programme, area.code, figure.programme_id)
     form = FigureForm(request.POST or None, instance=figure)
     response = _edit(
         request,

@@ -177,9 +177,10 @@ def is_data_steward(user) -> bool:
     municipalities, and runs the scheduled imports. Cached on the user object for the request."""
     if not _authenticated(user):
         return False
-    if "_vsvplan_steward" not in user.__dict__:
-        user._vsvplan_steward = user.is_superuser or user.groups.filter(name=DATA_STEWARDS).exists()
-    return user._vsvplan_steward
+    cache = user.__dict__  # as led_project_ids: the request's user object (its lazy wrapper too) keeps the answer
+    if "_vsvplan_steward" not in cache:
+        cache["_vsvplan_steward"] = user.is_superuser or user.groups.filter(name=DATA_STEWARDS).exists()
+    return cache["_vsvplan_steward"]
 
 
 def can_import(user, programme: Programme | None) -> bool:
@@ -207,7 +208,7 @@ def can_see_import(user, run_programme_id: int | None) -> bool:
     programme's runs by that programme's managers."""
     if run_programme_id is None:
         return is_data_steward(user)
-    return can_manage(user, Programme(pk=run_programme_id))
+    return can_manage(user, Programme.objects.filter(pk=run_programme_id).first())
 
 
 def require_see_import(user, run_programme_id: int | None) -> None:
@@ -236,6 +237,13 @@ def require_write_region_figures(
 ) -> None:
     if not is_data_steward(user):
         require_open(programme)
+    require(
+        entered_for_id is None or is_data_steward(user) or (programme is not None and entered_for_id == programme.pk),
+        _(
+            "Dit cijfer is met de hand ingevoerd voor een ander programma; alleen de programmamanagers daarvan "
+            "wijzigen het."
+        ),
+    )
     require(
         can_write_region_figures(user, programme, region_code, entered_for_id),
         _("Alleen de programmamanagers van de eigen regio en de gegevensbeheerders mogen dit cijfer wijzigen."),

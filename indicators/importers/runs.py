@@ -102,6 +102,8 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
     from ..tasks import import_run_task
 
     permissions.require_see_import(user, run.programme_id)
+    if run.kind == ImportRun.Kind.REGIONS:
+        permissions.require_edit_regions(user)
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ImportRun.Status.PREVIEW:
         return run
@@ -182,7 +184,7 @@ def _finish(run: ImportRun, status: str, *, errors=None, warnings=None, summary:
 
 
 def _read_figures(run: ImportRun, data: bytes):
-    own_region = run.programme.region.code if run.programme_id else None
+    own_region = duo.parse_region_code(run.programme.region.code) if run.programme_id else None
     return duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status, own_region=own_region)
 
 
@@ -197,8 +199,9 @@ def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:
         with transaction.atomic():
             counts = duo.load_rows(run, result.rows)
             run.rows_created, run.rows_updated, run.rows_unchanged = counts.created, counts.updated, counts.unchanged
-            if counts.other_area:
-                warnings.append(_problem(counts.other_area_message()) | {"level": "waarschuwing"})
+            for message in (counts.other_area_message(), counts.others_own_message()):
+                if message:
+                    warnings.append(_problem(message) | {"level": "waarschuwing"})
             return _finish(run, ImportRun.Status.SUCCEEDED, errors=[], warnings=warnings, summary=_summary(run))
     except ValidationError as exc:
         return _finish(run, ImportRun.Status.FAILED, errors=[_problem(m) for m in exc.messages], warnings=warnings)

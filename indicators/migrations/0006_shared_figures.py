@@ -148,7 +148,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='importrun',
             name='programme',
-            field=models.ForeignKey(blank=True, help_text='Leeg: een import van de gegevensbeheerders (alle gebieden).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='import_runs', to='projects.programme', verbose_name='programma'),
+            field=models.ForeignKey(blank=True, help_text='Leeg: een import van de gegevensbeheerders (alle gebieden).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='import_runs', to='projects.programme', verbose_name='programma'),
         ),
         migrations.AddField(
             model_name='indicator',
@@ -176,7 +176,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='category',
             name='programme',
-            field=models.ForeignKey(blank=True, help_text='Alleen voor een reeks die DUO niet publiceert en één programma zelf bijhoudt.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='own_categories', to='projects.programme', verbose_name='programma (eigen reeks)'),
+            field=models.ForeignKey(blank=True, help_text='Alleen voor een reeks die DUO niet publiceert en één programma zelf bijhoudt.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='own_categories', to='projects.programme', verbose_name='programma (eigen reeks)'),
         ),
         migrations.AddField(
             model_name='categoryalias',

@@ -1,7 +1,8 @@
 """Carry a programme's measurements over into the shared figures, without losing any.
 
 - The built-in categories are written; each KPI gets its category: by its code, else by its text category as DUO
-  spells it, else a category of its own (kind "eigen", of its programme). Category aliases point at categories.
+  spells it, else a category of its own (kind "eigen", of its programme; two programmes' series with the same
+  code get a category each). Category aliases point at categories.
 - A KPI's norm becomes the national norm of its category for its school year (the first one seen wins; a
   different norm of another KPI is named in the norm's source).
 - Measurements become figures of their region: one per category × region × school year. Where two KPIs held the
@@ -9,8 +10,8 @@
   goes with it (each row with the programme it was entered for, if by hand), and a last history row names the
   merge, so every earlier value stays readable. The history of a measurement deleted before this migration has
   no figure to belong to and is not carried over.
-- An import run made by someone who manages exactly one programme becomes that programme's; the rest stay the
-  data stewards' (programme empty).
+- An import run of figures made by someone who manages exactly one programme becomes that programme's; the rest
+  (and every run of a regions file) stay the data stewards' (programme empty).
 """
 
 from collections import defaultdict
@@ -48,25 +49,31 @@ def _indicator_categories(apps):
     Category = apps.get_model("indicators", "Category")
     Indicator = apps.get_model("indicators", "Indicator")
     HistoricalIndicator = apps.get_model("indicators", "HistoricalIndicator")
-    codes = set(Category.objects.values_list("code", flat=True))
+    built_in = {category.code for category in BUILT_IN}
+    taken = set(Category.objects.values_list("code", flat=True))
+    own = {}  # (programme, label) -> the category made for that programme's series here
     spellings = {normalise(alias): code for alias, code in aliases().items() if code}
     for indicator in Indicator.objects.select_related("programme").order_by("pk"):
-        code = indicator.code if indicator.code in codes else spellings.get(normalise(indicator.category_label))
-        if code is None:
-            code = indicator.code
-            if code in codes:
-                code = f"{indicator.code}-{indicator.programme_id}"
-            Category.objects.create(
-                code=code[:40],
-                name=(indicator.category_label or indicator.name)[:100],
-                group=indicator.group,
-                kind="eigen",
-                unit=indicator.unit,
-                direction=indicator.direction,
-                position=100 + indicator.position,
-                programme_id=indicator.programme_id,
-            )
-            codes.add(code)
+        code = indicator.code if indicator.code in built_in else spellings.get(normalise(indicator.category_label))
+        if code is None:  # a series of the programme's own: a category of its own, never another programme's
+            key = (indicator.programme_id, normalise(indicator.category_label or indicator.code))
+            code = own.get(key)
+            if code is None:
+                code = indicator.code[:40]
+                if code in taken:
+                    code = f"{indicator.code[:30]}-{indicator.programme_id}"[:40]
+                Category.objects.create(
+                    code=code,
+                    name=(indicator.category_label or indicator.name)[:100],
+                    group=indicator.group,
+                    kind="eigen",
+                    unit=indicator.unit,
+                    direction=indicator.direction,
+                    position=100 + indicator.position,
+                    programme_id=indicator.programme_id,
+                )
+                taken.add(code)
+                own[key] = code
         indicator.category_id = code
         indicator.save(update_fields=["category"])
         HistoricalIndicator.objects.filter(id=indicator.pk).update(category_id=code)
@@ -199,7 +206,7 @@ def _run_owners(apps):
         "user_id", "programme_id"
     ):
         managed[user_id].add(programme_id)
-    for run in ImportRun.objects.exclude(created_by=None):
+    for run in ImportRun.objects.exclude(created_by=None).filter(kind="vsv-cijfers"):  # regions: the stewards'
         programmes = managed.get(run.created_by_id, set())
         if len(programmes) == 1:
             run.programme_id = next(iter(programmes))

@@ -27,7 +27,8 @@ def test_cycle_rates_move_to_the_budget_settings():
         cycle = old.get_model("halfyear", "CycleSettings")
         budget = old.get_model("budget", "BudgetSettings")
         both, alone, default = (
-            programme.objects.create(region=region, title=title, first_year=2025, last_year=2028)
+            # concepts: one region has at most one active programme (projects 0005 stays applied here)
+            programme.objects.create(region=region, title=title, first_year=2025, last_year=2028, status="concept")
             for title in ("met begroting", "zonder begroting", "standaardtarief")
         )
         budget.objects.create(programme=both, first_year=2025, last_year=2026, hourly_rate=Decimal(55))

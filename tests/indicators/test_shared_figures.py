@@ -580,10 +580,87 @@ def test_a_programme_loads_its_own_rows_of_a_national_file_with_regions_we_do_no
     )
     run = ImportRun.objects.get(file_name="landelijk.csv")
     preview = manager_client.get(response.url).content.decode()
-    assert "Onbekende RMC-regio" not in preview and "1 cijfers niet geladen: andere regio (regio 37)" in preview
+    assert "Onbekende RMC-regio" not in preview and "1 cijfer niet geladen: andere regio (regio 37)" in preview
     with django_capture_on_commit_callbacks(execute=True):
         manager_client.post(reverse("import_confirm", args=[run.pk]))
     run.refresh_from_db()
     assert (run.status, run.rows_created) == ("geslaagd", 1)
     assert Figure.objects.get(area_code="10", school_year="2024-2025", category_id="mbo-niveau-3").numerator == 104
     assert not Figure.objects.filter(area_code="37").exists()
+
+
+def test_an_upload_leaves_what_another_programme_of_the_region_keeps_by_hand(demo, demo_user):
+    """Two programmes of region 10: what one entered by hand (a figure, or a series of its own) is not the other's
+    upload to overwrite; a data steward's DUO figure does replace a hand entry."""
+    from indicators import services
+    from indicators.importers import runs
+    from indicators.models import Category, Figure, ImportRun
+    from projects.models import Programme
+
+    manager = demo_user("programmamanager")
+    hand = services.figure_save(
+        figure=Figure(category_id="mbo-niveau-3", area_kind="regio", area_code="10", school_year="2030-2031", value=3),
+        programme=demo,
+        user=manager,
+    )
+    own = Category.objects.create(code="eigen-reeks", name="Eigen reeks", group="mbo", programme=demo)
+    neighbour = Programme.objects.create(
+        region=demo.region, title="Volgend programma", first_year=2026, last_year=2029, status="concept"
+    )
+    other = UserFactory(username="pm-volgend")
+    MembershipFactory(user=other, programme=neighbour, role=Membership.Role.PROGRAMME_MANAGER)
+    data = (
+        b"SCHOOLJAAR;RMC-REGIO CODE;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;STATUS\n"
+        b"2030-2031;10;MBO niveau 3;1.000;50;VOORLOPIG\n"
+        b"2030-2031;10;Eigen reeks;1.000;20;VOORLOPIG\n"
+    )
+    run = runs.import_run_create(
+        kind=ImportRun.Kind.FIGURES, data=data, file_name="buren.csv", source="upload", user=other, programme=neighbour
+    )
+    run.status = ImportRun.Status.QUEUED
+    run.save()
+    run = runs.import_run_execute(run=run)
+    assert (run.status, run.rows_created, run.rows_updated) == ("geslaagd", 0, 0)
+    assert any(
+        "2 cijfers niet geladen: een ander programma houdt ze met de hand bij" in w["message"] for w in run.warnings
+    )
+    hand.refresh_from_db()
+    assert (hand.value, hand.programme) == (3, demo) and not Figure.objects.filter(category=own).exists()
+    # The stewards' run of the same file: DUO's figure replaces the hand entry, which becomes DUO's.
+    steward = runs.import_run_execute(
+        run=runs.import_run_create(kind=ImportRun.Kind.FIGURES, data=data, file_name="duo.csv", source="opdracht")
+    )
+    hand.refresh_from_db()
+    assert steward.status == "geslaagd" and (hand.value, hand.programme, hand.source) == (
+        Decimal("5.00"),
+        None,
+        "import",
+    )
+
+
+def test_a_kpi_of_the_nation_reads_the_national_figures(demo):
+    from indicators import selectors
+    from indicators.models import Indicator
+
+    indicator = Indicator.objects.get(programme=demo, code="mbo-niveau-1")
+    indicator.area_kind, indicator.area_code = "land", ""
+    indicator.full_clean()
+    indicator.save()
+    row = selectors.indicator_detail(programme=demo, code="mbo-niveau-1")
+    assert row.indicator.area.key == "nl" and row.years["2018-2019"].figure.value == Decimal("23.26")
+
+
+def test_a_programme_manager_cannot_confirm_a_regions_run(demo, demo_user):
+    """A regions preview left with a programme (a run migrated from before the stewards) is still the stewards'."""
+    from django.core.exceptions import PermissionDenied
+
+    from indicators.importers import runs
+    from indicators.models import ImportRun
+
+    run = ImportRun.objects.create(
+        kind=ImportRun.Kind.REGIONS, source="upload", status="voorbeeld", programme=demo, checksum="x", file_name="a"
+    )
+    with pytest.raises(PermissionDenied, match="gegevensbeheerders"):
+        runs.import_run_confirm(run=run, user=demo_user("programmamanager"))
+    run.refresh_from_db()
+    assert run.status == "voorbeeld"

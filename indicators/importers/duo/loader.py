@@ -3,13 +3,15 @@ created, updated (with a history row naming the import run) or left alone, in ba
 few queries each, inside the caller's transaction; LoadCounts says what it did, or in a dry run would do.
 
 Who may write what: a run of a programme writes the figures of that programme's region only and counts the rows
-of other areas as "niet geladen: andere regio"; a run of the data stewards (no programme: the scheduled job, the
-commands, the demo, a steward's upload) writes every area.
+of other areas as "niet geladen: andere regio"; it leaves alone what another programme keeps by hand (a figure
+entered for it, or a series of its own). A run of the data stewards (no programme: the scheduled job, the
+commands, the demo, a steward's upload) writes every area, and DUO's figure replaces a hand-entered one.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import clock
 
@@ -26,6 +28,7 @@ class LoadCounts:
     unchanged: int = 0
     other_area: int = 0  # figures of areas the run may not write (another region), counted, not loaded
     other_areas: set = field(default_factory=set)
+    others_own: int = 0  # figures another programme keeps by hand (or of its own series): not a run's to change
     unknown_value: int = 0  # masked counts without a percentage: nothing to store
     changes: list[dict] = field(default_factory=list)  # the first PREVIEW_CHANGES updates, for the preview
 
@@ -37,10 +40,22 @@ class LoadCounts:
         if not self.other_area:
             return ""
         names = ", ".join(area.words() for area in sorted(self.other_areas)[:10])
-        return _(
+        return ngettext(
+            "%(count)s cijfer niet geladen: andere regio (%(areas)s). Een programma laadt alleen de cijfers van de "
+            "eigen regio; de gegevensbeheerder laadt alle gebieden.",
             "%(count)s cijfers niet geladen: andere regio (%(areas)s). Een programma laadt alleen de cijfers van de "
-            "eigen regio; de gegevensbeheerder laadt alle gebieden."
+            "eigen regio; de gegevensbeheerder laadt alle gebieden.",
+            self.other_area,
         ) % {"count": self.other_area, "areas": names}
+
+    def others_own_message(self) -> str:
+        if not self.others_own:
+            return ""
+        return ngettext(
+            "%(count)s cijfer niet geladen: een ander programma houdt het met de hand bij.",
+            "%(count)s cijfers niet geladen: een ander programma houdt ze met de hand bij.",
+            self.others_own,
+        ) % {"count": self.others_own}
 
 
 PREVIEW_CHANGES = 50
@@ -108,6 +123,10 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
     categories = {
         category.code: category for category in Category.objects.filter(code__in={v.category_code for v in values})
     }
+    if run.programme_id is not None:  # another programme's own series is not this run's to write
+        kept = [v for v in values if categories[v.category_code].programme_id in (None, run.programme_id)]
+        counts.others_own += len(values) - len(kept)
+        values = kept
     user = run.created_by
     reason = _("DUO-import #%(pk)s") % {"pk": run.pk}
     now = clock.now()
@@ -138,6 +157,9 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
                 "programme_id": None,  # DUO's figure now, not one entered by hand for a programme
             }
             figure = existing.get(value.key)
+            if figure is not None and run.programme_id and figure.programme_id not in (None, run.programme_id):
+                counts.others_own += 1  # entered by hand for another programme: only its own managers change it
+                continue
             if figure is None:
                 new.append(
                     Figure(
@@ -160,7 +182,8 @@ def load_rows(run, rows: list[VsvRow], *, dry_run: bool = False, size: int | Non
                     {
                         "indicator": categories[value.category_code].name
                         + (f" ({value.breakdown_value})" if value.breakdown_value else ""),
-                        "region": value.area.key,
+                        "region": value.area.words(),
+                        "percentage": categories[value.category_code].is_percentage,
                         "school_year": value.school_year,
                         "old": figure.value,
                         "old_finality": figure.get_finality_display(),
