@@ -74,6 +74,7 @@ def _kpi(programme) -> KpiSection:
                 unit=indicator.unit,
                 baseline=_decimal(indicator.baseline),
                 norm=_decimal(selected.norm.value if selected.norm else None),
+                national=_decimal(selected.national.value if selected.national else None),
                 target=_decimal(selected.target.value if selected.target else None),
                 target_label=selected.target_label,
                 actual=_decimal(selected.actual),

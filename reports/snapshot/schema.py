@@ -132,6 +132,7 @@ class KpiRow(Record):
     note: str
     trend: Trend | None
     series: list[KpiYear]
+    national: Decimal | None = None  # the nation's figure in the selected school year (reports made since 2026-12)
 
 
 @dataclass(frozen=True)

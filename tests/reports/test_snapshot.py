@@ -92,3 +92,16 @@ def test_changes_section_on_the_page(publish, set_figure, steering_client):
     html = _page(steering_client, publish("2026-K4"))
     assert "Nieuwe en herziene cijfers" in html
     assert "herzien" in html and "DUO-herziening" in html
+
+
+def test_the_report_keeps_the_nations_figure_and_the_norm_of_its_school_year(publish, steering_client):
+    """The KPI table of a report shows the nation beside the region, as the dashboard does, for the year shown."""
+    Figure.objects.create(
+        category_id="mbo-niveau-3", area_kind="land", area_code="nl", school_year="2023-2024", value=Decimal("3.55")
+    )
+    report = publish("2026-K4")
+    row = next(row for row in report.snapshot["kpi"]["rows"] if row["code"] == "mbo-niveau-3")
+    assert (report.snapshot["kpi"]["school_year"], row["national"], row["norm"]) == ("2023-2024", "3.55", None)
+    html = _page(steering_client, report)
+    table_row = html[html.index(">VSV MBO niveau 3</th>") :].split("</tr>")[0]
+    assert "3,55%" in table_row

@@ -19,10 +19,11 @@ STORED = json.loads((Path(__file__).parent / "data" / "snapshot_format1.json").r
 
 
 def _without_later_fields(data: dict) -> dict:
-    """The JSON without the fields added after format 1 at their defaults: a KPI year's national figure and norm
-    (kept per year since the figures are shared facts)."""
+    """The JSON without the fields added after format 1 at their defaults: a KPI's national figure, and per year
+    the national figure and norm (kept since the figures are shared facts)."""
     data = json.loads(json.dumps(data))
     for row in data["kpi"]["rows"]:
+        assert row.pop("national") is None
         for year in row["series"]:
             assert year.pop("national") is None and year.pop("norm") is None
     return data
