@@ -79,10 +79,6 @@ class VsvRow:
     breakdown_value: str = ""  # "Bbl3", "Havo 4-5", "man", "18-"
 
     @property
-    def region_code(self) -> str:
-        return self.area.code
-
-    @property
     def key(self) -> tuple:
         return (self.area, self.category_code, self.school_year, self.breakdown, self.breakdown_value)
 

@@ -36,7 +36,7 @@ VARIANTS = ["duo/vsv_utf8_bom.csv", "duo/vsv_cp1252_komma.csv", "duo/vsv_tab.tsv
 
 def _figures(result):
     return {
-        (row.region_code, row.category_code): (row.participants, row.dropouts, row.percentage) for row in result.rows
+        (row.area.code, row.category_code): (row.participants, row.dropouts, row.percentage) for row in result.rows
     }
 
 
