@@ -35,9 +35,7 @@ VARIANTS = ["duo/vsv_utf8_bom.csv", "duo/vsv_cp1252_komma.csv", "duo/vsv_tab.tsv
 
 
 def _figures(result):
-    return {
-        (row.area.code, row.category_code): (row.participants, row.dropouts, row.percentage) for row in result.rows
-    }
+    return {(row.area.code, row.category_code): (row.participants, row.dropouts, row.percentage) for row in result.rows}
 
 
 @pytest.mark.parametrize("name", VARIANTS)
