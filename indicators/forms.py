@@ -10,7 +10,7 @@ from projects.models import Project
 
 from . import selectors
 from .figures import check_percentage, percentage_of
-from .models import FIGURE_STATUS_CHOICES, Figure, ImportRun, Indicator, Target
+from .models import FIGURE_STATUS_CHOICES, Category, Figure, ImportRun, Indicator, Norm, Target
 
 
 class SchoolYearField(forms.CharField):
@@ -175,6 +175,38 @@ class FigureForm(KpiForm):
             numerator,
             denominator,
         )
+
+
+class NormForm(VersionedForm):
+    """The national streefnorm of a category in a school year (a new one, or a correction with a reason)."""
+
+    school_year = SchoolYearField(
+        label=_("Schooljaar"), help_text=_("Bijvoorbeeld 2024-2025: het schooljaar waarvoor de norm geldt.")
+    )
+    value = DutchDecimalField(label=_("Streefnorm (%)"), min_value=0, max_value=100)
+
+    class Meta:
+        model = Norm
+        fields = ["category", "school_year", "value", "source_detail"]
+        help_texts = {"source_detail": _("Waar de norm staat, bijvoorbeeld: OCW-brief van 3 maart 2025.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(programme=None, unit="percentage")
+        if self.instance.pk:  # another category or year is another norm
+            del self.fields["category"], self.fields["school_year"]
+            self.fields["reason"].required = True
+            self.fields["reason"].error_messages["required"] = _("Geef een reden voor deze wijziging.")
+
+    def clean(self):
+        data = super().clean()
+        category, year = data.get("category"), data.get("school_year")
+        if not self.instance.pk and category and year and Norm.objects.filter(category=category, school_year=year):
+            self.add_error(
+                "school_year",
+                _("Voor %(category)s in %(year)s is al een norm. Pas die aan.") % {"category": category, "year": year},
+            )
+        return data
 
 
 class YearForm(forms.Form):

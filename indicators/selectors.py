@@ -392,6 +392,14 @@ def previous_import(
     return runs.order_by("finished_at").first()
 
 
+def norms_by_category() -> list[tuple[object, list[Norm]]]:
+    """Every national norm, per category in the categories' order, each category's years in order: one query."""
+    groups = defaultdict(list)
+    for norm in Norm.objects.select_related("category").order_by("category__position", "category__code", "school_year"):
+        groups[norm.category].append(norm)
+    return list(groups.items())
+
+
 def area_names(keys) -> dict[areas.Area, str]:
     """{Area: "RMC-regio 10 IJssel-Vecht"} for the areas given: two queries at most."""
     keys = set(keys)

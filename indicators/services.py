@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.history import save_versioned
 from projects import permissions
 
-from .models import Figure, Indicator, Target
+from .models import Figure, Indicator, Norm, Target
 
 
 @transaction.atomic
@@ -53,3 +53,12 @@ def figure_save(*, figure: Figure, programme, user, reason: str = "", expected_v
     if figure.pk is None:
         figure.programme = programme
     return save_versioned(figure, user=user, reason=reason, expected_version=expected_version)
+
+
+@transaction.atomic
+def norm_save(*, norm: Norm, user, reason: str = "", expected_version: int | None = None) -> Norm:
+    """A national norm of a category for a school year: shared by every programme, so the data stewards' to keep."""
+    permissions.require(
+        permissions.is_data_steward(user), _("Alleen gegevensbeheerders stellen de landelijke normen vast.")
+    )
+    return save_versioned(norm, user=user, reason=reason, expected_version=expected_version)

@@ -8,6 +8,9 @@ register("schoolyear", r"\d{4}-\d{4}")
 
 urlpatterns = [
     path("regios/", views.region_list, name="region_list"),
+    path("normen/", views.norm_list, name="norm_list"),
+    path("normen/nieuw/", views.norm_edit, name="norm_create"),
+    path("normen/<int:pk>/", views.norm_edit, name="norm_edit"),
     path("import/", views.import_start, name="import_start"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/status/", views.import_status, name="import_status"),

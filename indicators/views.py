@@ -25,9 +25,9 @@ from projects.views import programme_view
 
 from . import selectors, services
 from .charts import indicator_chart
-from .forms import FigureForm, ImportUploadForm, IndicatorForm, SinceForm, TargetForm, YearForm
+from .forms import FigureForm, ImportUploadForm, IndicatorForm, NormForm, SinceForm, TargetForm, YearForm
 from .importers import runs
-from .models import Figure, ImportRun, Indicator, Target
+from .models import Figure, ImportRun, Indicator, Norm, Target
 from .tables import DashboardTable, ImportRunTable, RegionTable
 
 
@@ -239,6 +239,43 @@ def region_list(request, programme):
         return response
     context = {"table": table, "search": search, "can_edit_regions": permissions.is_data_steward(request.user)}
     return render(request, "indicators/region_list.html", context)
+
+
+@data_view(imports=False)
+def norm_list(request, programme):
+    """The national norms per category and school year; every role reads them, the data stewards keep them."""
+    context = {"groups": selectors.norms_by_category(), "can_edit": permissions.is_data_steward(request.user)}
+    return render(request, "indicators/norm_list.html", context)
+
+
+@data_view(imports=False)
+@require_http_methods(["GET", "POST"])
+def norm_edit(request, programme, pk=None):
+    permissions.require(
+        permissions.is_data_steward(request.user), _("Alleen gegevensbeheerders stellen de landelijke normen vast.")
+    )
+    norm = Norm() if pk is None else get_object_or_404(Norm.objects.select_related("category"), pk=pk)
+    form = NormForm(request.POST or None, instance=norm)
+    if request.method == "POST" and form.is_valid():
+        saved = save_form(
+            request,
+            form,
+            lambda: services.norm_save(
+                norm=form.instance,
+                user=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                expected_version=form.expected_version,
+            ),
+        )
+        if saved:
+            messages.success(request, _("De norm voor %(year)s is opgeslagen.") % {"year": saved.school_year})
+            return redirect("norm_list")
+    title = (
+        _("Norm %(category)s %(year)s") % {"category": norm.category, "year": norm.school_year}
+        if pk
+        else _("Nieuwe landelijke norm")
+    )
+    return render(request, "indicators/norm_form.html", {"form": form, "title": title})
 
 
 # --- DUO import: upload → preview → confirm → progress and result --------------------------------------------------
