@@ -4,7 +4,6 @@ validated, refused when stale, in a transaction, with a history row (who, when, 
 their own module: importers/runs.py."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from core.history import save_versioned
 from projects import permissions
@@ -43,11 +42,8 @@ def figure_save(*, figure: Figure, programme, user, reason: str = "", expected_v
     """A figure of a region entered or corrected by hand, from `programme`'s pages: a shared fact, so only the
     managers of a programme of that region (or a data steward) may write it. The previous value stays in the
     history, with the reason; a new figure records the programme it was entered for."""
-    if figure.area_kind != "regio":
-        permissions.require(permissions.is_data_steward(user), _("Alleen gegevensbeheerders wijzigen dit cijfer."))
-    else:
-        entered_for = Figure.objects.filter(pk=figure.pk).values_list("programme_id", flat=True).first()
-        permissions.require_write_region_figures(user, programme, figure.area_code, entered_for)
+    entered_for = Figure.objects.filter(pk=figure.pk).values_list("programme_id", flat=True).first()
+    permissions.require_write_figure(user, programme, figure.area_kind, figure.area_code, entered_for)
     figure.source = Figure.Source.HAND
     figure.entered_by = user
     if figure.pk is None:
@@ -58,7 +54,5 @@ def figure_save(*, figure: Figure, programme, user, reason: str = "", expected_v
 @transaction.atomic
 def norm_save(*, norm: Norm, user, reason: str = "", expected_version: int | None = None) -> Norm:
     """A national norm of a category for a school year: shared by every programme, so the data stewards' to keep."""
-    permissions.require(
-        permissions.is_data_steward(user), _("Alleen gegevensbeheerders stellen de landelijke normen vast.")
-    )
+    permissions.require_keep_norms(user)
     return save_versioned(norm, user=user, reason=reason, expected_version=expected_version)

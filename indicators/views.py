@@ -189,13 +189,8 @@ def figure_edit(request, programme, code, school_year=None):
     area = indicator.area
     key = {"category": indicator.category, "area_kind": area.kind, "area_code": area.code, "breakdown": ""}
     figure = Figure(**key) if school_year is None else get_object_or_404(Figure, school_year=school_year, **key)
-    if area.kind != "regio":
-        permissions.require(
-            permissions.is_data_steward(request.user),
-            _("Dit cijfer is van een ander gebied; alleen de gegevensbeheerders wijzigen het."),
-        )
-    else:  # an early 403; figure_save checks the same
-        permissions.require_write_region_figures(request.user, programme, area.code, figure.programme_id)
+    # an early 403; figure_save checks the same
+    permissions.require_write_figure(request.user, programme, area.kind, area.code, figure.programme_id)
     form = FigureForm(request.POST or None, instance=figure)
     response = _edit(
         request,
@@ -251,9 +246,7 @@ def norm_list(request, programme):
 @data_view(imports=False)
 @require_http_methods(["GET", "POST"])
 def norm_edit(request, programme, pk=None):
-    permissions.require(
-        permissions.is_data_steward(request.user), _("Alleen gegevensbeheerders stellen de landelijke normen vast.")
-    )
+    permissions.require_keep_norms(request.user)  # an early 403; norm_save checks the same
     norm = Norm() if pk is None else get_object_or_404(Norm.objects.select_related("category"), pk=pk)
     form = NormForm(request.POST or None, instance=norm)
     if request.method == "POST" and form.is_valid():

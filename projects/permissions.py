@@ -248,3 +248,19 @@ def require_write_region_figures(
         can_write_region_figures(user, programme, region_code, entered_for_id),
         _("Alleen de programmamanagers van de eigen regio en de gegevensbeheerders mogen dit cijfer wijzigen."),
     )
+
+
+def require_write_figure(user, programme: Programme | None, area_kind: str, area_code: str, entered_for_id=None):
+    """A figure by hand: of a region under the rule above; of the nation or a municipality, the stewards' only."""
+    if area_kind != "regio":
+        require(
+            is_data_steward(user),
+            _("Dit cijfer is van een ander gebied dan een RMC-regio; alleen de gegevensbeheerders wijzigen het."),
+        )
+        return
+    require_write_region_figures(user, programme, area_code, entered_for_id)
+
+
+def require_keep_norms(user) -> None:
+    """The national norms are read by every programme: the stewards keep them."""
+    require(is_data_steward(user), _("Alleen gegevensbeheerders stellen de landelijke normen vast."))
