@@ -9,15 +9,14 @@ Every e-mail is recorded in SentReminder under a unique key, so no reminder is e
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from core import clock
 from core.periods import HalfYear
+from projects.links import programme_link
 from projects.models import Membership, Programme
 
 from .models import HalfYearPlan, SentReminder
@@ -37,8 +36,7 @@ class Outstanding:
 
     @property
     def url(self) -> str:
-        path = reverse("halfyear_plan_list", kwargs={"code": self.project.code})
-        return f"{django_settings.SITE_URL.rstrip('/')}{path}"
+        return programme_link(self.project.programme, "halfyear_plan_list", kwargs={"code": self.project.code})
 
 
 def stage(*, deadline: date, today: date, days_before: int) -> str | None:
@@ -124,7 +122,7 @@ def send_reminders(*, today: date | None = None) -> dict:
                 "waiting": waiting,
                 "programme": programme,
                 "today": today,
-                "dashboard_url": f"{django_settings.SITE_URL.rstrip('/')}{reverse('project_dashboard')}",
+                "dashboard_url": programme_link(programme, "project_dashboard"),
             }
             subject = render_to_string("halfyear/email/summary_subject.txt", context).strip()
             body = render_to_string("halfyear/email/summary.txt", context)

@@ -6,11 +6,16 @@ from . import views
 
 register("schoolyear", r"\d{4}-\d{4}")
 
-urlpatterns = [
+# Shared public facts, outside any programme: /regios/, /normen/.
+shared_urlpatterns = [
     path("regios/", views.region_list, name="region_list"),
     path("normen/", views.norm_list, name="norm_list"),
     path("normen/nieuw/", views.norm_edit, name="norm_create"),
     path("normen/<int:pk>/", views.norm_edit, name="norm_edit"),
+]
+
+# Inside a programme (/programmas/<code>-<first>-<last>/…); the import pages also outside, for the data stewards.
+urlpatterns = [
     path("import/", views.import_start, name="import_start"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/status/", views.import_status, name="import_status"),

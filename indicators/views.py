@@ -7,6 +7,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from core.forms import DeleteForm
 from core.views import export_response, save_form
 from projects import permissions
 from projects.selectors import programme_for_user
-from projects.views import programme_view
+from projects.views import programme_view, to_current_programme
 
 from . import selectors, services
 from .charts import indicator_chart
@@ -32,18 +33,29 @@ from .tables import DashboardTable, ImportRunTable, RegionTable
 
 
 def data_view(*, imports: bool = True):
-    """The import and region pages: a programme's managers (their own runs) and the data stewards (theirs), with
-    the user's programme for the menu where they have one; `imports=False`: every role reads (the regions)."""
+    """The import pages (`imports=True`) and the shared pages (regions, norms). Inside a programme's URL the import
+    pages are its managers' (their runs); without one they are the data stewards' (theirs), and send anyone else
+    to their current programme. The shared pages are for every role, with the user's current programme in the
+    menu."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            programme = programme_for_user(request.user)
-            if programme is not None and permissions.can_view(request.user, programme):
-                request.programme = programme
-            else:
+            programme = getattr(request, "url_programme", None)
+            if imports and programme is None and not permissions.is_data_steward(request.user):
+                return to_current_programme(request)
+            if not imports:
+                programme = programme_for_user(request.user)
+            if programme is not None and not permissions.can_view(request.user, programme):
+                if imports:
+                    raise PermissionDenied(
+                        _("U heeft geen rol in %(programme)s. Vraag de beheerder om u toe te voegen.")
+                        % {"programme": programme}
+                    )
                 programme = None
+            if programme is not None:
+                request.programme = programme
             if imports:
                 permissions.require_import(request.user, programme)
             elif programme is None and not permissions.is_data_steward(request.user):

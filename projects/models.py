@@ -78,7 +78,7 @@ class Programme(models.Model):
     class Status(models.TextChoices):
         DRAFT = "concept", _("concept")
         ACTIVE = "actief", _("actief")
-        CLOSED = "afgerond", _("afgerond")
+        CLOSED = "afgesloten", _("afgesloten")
 
     region = models.ForeignKey(Region, verbose_name=_("RMC-regio"), on_delete=models.PROTECT, related_name="programmes")
     title = models.CharField(_("titel"), max_length=200)
@@ -114,6 +114,12 @@ class Programme(models.Model):
         verbose_name_plural = _("programma's")
         constraints = [
             models.UniqueConstraint(fields=["region", "title"], name="one_programme_title_per_region"),
+            # The period is the programme's key in its URL (`slug`).
+            models.UniqueConstraint(
+                fields=["region", "first_year", "last_year"],
+                name="one_programme_per_region_period",
+                violation_error_message=_("Deze regio heeft al een programma voor deze jaren."),
+            ),
             models.CheckConstraint(condition=Q(last_year__gte=models.F("first_year")), name="programme_years_ordered"),
             # A region runs one programme at a time; the others are concepts or closed.
             models.UniqueConstraint(
@@ -129,6 +135,20 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def slug(self) -> str:
+        """The programme in its URL: region code and period, e.g. "10-2020-2024"."""
+        return f"{self.region.code}-{self.first_year}-{self.last_year}"
+
+    @property
+    def url_prefix(self) -> str:
+        """Where its pages live: "/programmas/10-2020-2024/" (vsvplan.urls mounts them there)."""
+        return f"/programmas/{self.slug}/"
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.first_year}–{self.last_year}"
 
     def clean(self):
         if self.first_year and self.last_year and self.last_year < self.first_year:

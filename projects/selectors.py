@@ -19,6 +19,16 @@ def programme_for_user(user) -> Programme | None:
     return programmes.first()
 
 
+def programmes_for_user(user) -> list[Programme]:
+    """Every programme the user has a role in (administrators: all), by region, newest period first."""
+    if not user.is_authenticated:
+        return []
+    programmes = Programme.objects.select_related("region").order_by("region__name", "-first_year", "-pk")
+    if not user.is_superuser:
+        programmes = programmes.filter(memberships__user=user).distinct()
+    return list(programmes)
+
+
 def _leaders_prefetch():
     return Prefetch("leaders", queryset=get_user_model().objects.order_by("last_name", "first_name", "username"))
 

@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,22 +22,21 @@ from .tables import ProjectTable
 
 
 def programme_view(manage: bool = False):
-    """Resolve the user's programme and check the role; anonymous users go to the login page."""
+    """The programme in the URL, and the user's role in it; anonymous users go to the login page. A page asked
+    for without a programme (today's URLs, old bookmarks) goes to the same page of the user's current
+    programme."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            programme = selectors.programme_for_user(request.user)
-            if programme is None and permissions.is_data_steward(request.user):
-                # a data steward without a programme of their own works on the shared figures
-                messages.info(
-                    request, _("U heeft geen rol in een programma; als gegevensbeheerder beheert u de cijfers.")
-                )
-                return redirect("import_start")
-            if programme is None or not permissions.can_view(request.user, programme):
+            programme = getattr(request, "url_programme", None)
+            if programme is None:
+                return to_current_programme(request)
+            if not permissions.can_view(request.user, programme):
                 raise PermissionDenied(
-                    _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
+                    _("U heeft geen rol in %(programme)s. Vraag de beheerder om u toe te voegen.")
+                    % {"programme": programme}
                 )
             request.programme = programme  # also for the 403 page below, so it keeps the programme's menu
             if manage:  # an early 403 before a form is shown; the service checks the same right on save
@@ -47,6 +46,34 @@ def programme_view(manage: bool = False):
         return wrapper
 
     return decorator
+
+
+def to_current_programme(request):
+    """The same page (path and query) in the user's current programme: a redirect that keeps a form's method
+    and body (307) for a POST; a data steward without a programme goes to the figures."""
+    programme = selectors.programme_for_user(request.user)
+    if programme is None and permissions.is_data_steward(request.user):
+        messages.info(request, _("U heeft geen rol in een programma; als gegevensbeheerder beheert u de cijfers."))
+        return redirect("import_start")
+    if programme is None:
+        raise PermissionDenied(_("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen."))
+    target = programme.url_prefix + request.path_info.lstrip("/")
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    if request.method in ("GET", "HEAD"):
+        return redirect(target)
+    return HttpResponseRedirect(target, status=307)
+
+
+@login_required
+def programme_list(request):
+    """Every programme the user has a role in (administrators: all), per region, newest first: the switcher's
+    page, and where a user with no current programme lands."""
+    return render(request, "projects/programme_list.html", {"programmes": selectors.programmes_for_user(request.user)})
+
+
+def programme_missing(request, slug, rest=""):
+    raise Http404(_("Programma %(slug)s bestaat niet.") % {"slug": slug})
 
 
 def _get_project(programme, code) -> Project:

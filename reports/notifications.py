@@ -4,15 +4,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 
+from projects.links import programme_link
 from projects.models import Membership
 
 from .models import ProgressReport
 
 
 def report_url(report: ProgressReport, name: str = "report_detail") -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{reverse(name, kwargs={'pk': report.pk})}"
+    return programme_link(report.programme, name, kwargs={"pk": report.pk})
 
 
 def notify_report_published(*, report_id: int) -> int:

@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from budget import services
 from budget.models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, SpendingEntry
+from tests.urls import reverse
 
 from .conftest import TODAY
 

@@ -9,7 +9,6 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from budget import selectors as budget_selectors
 from budget import services as budget_services
@@ -18,6 +17,7 @@ from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from indicators.models import Indicator
 from tests.factories import ProjectFactory
+from tests.urls import reverse
 
 URL = reverse("project_dashboard")
 

@@ -3,10 +3,10 @@
 import io
 
 from django.core.management import call_command
-from django.urls import reverse
 
 from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
+from tests.urls import reverse
 
 
 def test_two_evaluated_half_years_a_running_one_and_a_concept(demo, today):

@@ -2,9 +2,8 @@
 
 from decimal import Decimal
 
-from django.urls import reverse
-
 from halfyear.forms import GoalResultForm, PlanForm
+from tests.urls import reverse
 
 LEADER = "projectleider"
 

@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from core.periods import HalfYear
@@ -15,6 +14,7 @@ from halfyear import services
 from halfyear.models import HalfYearPlan, SmartGoal
 from indicators.models import Indicator
 from tests.factories import ProgrammeFactory
+from tests.urls import reverse
 
 LEADER, MANAGER, STEERING = "projectleider", "programmamanager", "stuurgroep"
 

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from core.periods import HalfYear
 from halfyear import selectors, services
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, SmartGoal
+from tests.urls import reverse
 
 LEADER, MANAGER = "projectleider", "programmamanager"
 

@@ -44,7 +44,9 @@ def test_plan_reminders_before_on_the_day_and_overdue_each_once(cycle):
     assert run(DEADLINE - timedelta(days=8))[1] == []
     sent = run(DEADLINE - timedelta(days=7))[1]
     assert sent == [("leider@example.org", f"[vsvplan] Herinnering: halfjaarplan 2027-H1 van project {code}")]
-    assert "18 december 2026" in mail.outbox[0].body and "/halfjaarplannen/" in mail.outbox[0].body
+    body = mail.outbox[0].body
+    link = f"/programmas/{cycle['programme'].slug}/projecten/{code}/halfjaarplannen/"
+    assert "18 december 2026" in body and link in body
     assert run(DEADLINE - timedelta(days=7))[1] == []  # the same day again: nothing
     assert run(DEADLINE - timedelta(days=3))[1] == []
     assert run(DEADLINE)[1] == [
@@ -120,7 +122,7 @@ def test_leaders_without_email_are_skipped(cycle):
 
 
 def test_closed_programmes_get_no_reminders(cycle):
-    cycle["programme"].status = "afgerond"
+    cycle["programme"].status = "afgesloten"
     cycle["programme"].save()
     assert run(DEADLINE)[1] == []
 

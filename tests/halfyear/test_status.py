@@ -1,9 +1,9 @@
 """Project status: recorded by programme managers and the project's leaders, with its course over time."""
 
 import pytest
-from django.urls import reverse
 
 from halfyear.models import ProjectStatus
+from tests.urls import reverse
 
 
 @pytest.mark.parametrize(

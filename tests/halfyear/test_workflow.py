@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 
 from halfyear import services
 from halfyear.models import HalfYearPlan, SmartGoal
+from tests.urls import reverse
 
 from .conftest import complete
 

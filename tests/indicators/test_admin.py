@@ -1,8 +1,7 @@
 """Support staff extend DUO's column and category names in the admin; spellings are stored normalised."""
 
-from django.urls import reverse
-
 from indicators.models import ColumnAlias
+from tests.urls import reverse
 
 
 def test_admin_adds_a_column_name_once_whatever_its_spelling(client, demo_user):

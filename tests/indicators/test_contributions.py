@@ -10,7 +10,6 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from dashboards.demo import load_demo
 from indicators.contributions import kpis_by_project
@@ -18,6 +17,7 @@ from indicators.demo.loader import read_streefcijfers
 from indicators.models import Category, Figure, Indicator, Target
 from projects.models import Project
 from tests.factories import FigureFactory, ProjectFactory
+from tests.urls import reverse
 
 DASHBOARD = reverse("project_dashboard")
 KPI_COLUMN = "KPI's (status 2023-2024)"  # the KPI dashboard's default year: the last year with a target

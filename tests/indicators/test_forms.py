@@ -3,11 +3,11 @@
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
 from core.forms import DutchDecimalField
 from core.numbers import parse_decimal
 from indicators.models import Figure, Indicator, Target
+from tests.urls import reverse
 
 
 @pytest.mark.parametrize(

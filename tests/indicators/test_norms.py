@@ -4,9 +4,9 @@ or correct one (with a reason, kept in the history), and the KPI pages show the 
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
 from indicators.models import Norm
+from tests.urls import reverse
 
 
 def test_every_role_reads_the_norms_per_category_and_year(role_client):

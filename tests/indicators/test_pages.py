@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from indicators import selectors
 from indicators import services as kpi_services
@@ -16,6 +15,7 @@ from indicators.models import Category, Figure, Indicator, Norm, Target
 from indicators.selectors import Revision
 from projects.models import Region
 from tests.factories import FigureFactory
+from tests.urls import reverse
 
 ANON, MANAGER, STEERING, LEADER, ADMIN = None, "programmamanager", "stuurgroep", "projectleider", "beheerder"
 SEED = read_streefcijfers()

@@ -5,10 +5,10 @@ from html import unescape
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from projects.models import Municipality
 from tests.factories import RegionFactory
+from tests.urls import reverse
 
 URL = reverse("region_list")
 

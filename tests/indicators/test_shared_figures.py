@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
-from django.urls import resolve, reverse
 
 from indicators import areas, selectors
 from indicators.importers import runs
@@ -23,6 +22,7 @@ from projects.demo.loader import DEMO_PASSWORD
 from projects.models import Membership
 from projects.permissions import DATA_STEWARDS
 from tests.factories import MembershipFactory, ProgrammeFactory, RegionFactory, UserFactory
+from tests.urls import resolve, reverse
 
 HEADER = "SCHOOLJAAR;RMC-REGIO CODE;RMC-REGIO NAAM;NORMCATEGORIE;AANTAL DEELNEMERS;AANTAL VSV'ERS;VSV-PERCENTAGE;STATUS"
 BREAKDOWN_HEADER = (
@@ -66,19 +66,21 @@ def _messages(run: ImportRun) -> list[str]:
     return [problem["message"] for problem in run.warnings]
 
 
-def _upload(client, data: bytes, name: str, kind: str = ImportRun.Kind.FIGURES):
-    return client.post(reverse("import_start"), {"kind": kind, "file": SimpleUploadedFile(name, data)})
+def _upload(client, data: bytes, name: str, kind: str = ImportRun.Kind.FIGURES, programme=None):
+    url = reverse("import_start", programme=programme)
+    return client.post(url, {"kind": kind, "file": SimpleUploadedFile(name, data)})
 
 
-def _upload_and_confirm(client, data: bytes, name: str, capture) -> tuple[ImportRun, str, str]:
-    """Upload → preview → confirm through the pages; the run, the preview page and the result page."""
-    response = _upload(client, data, name)
+def _upload_and_confirm(client, data: bytes, name: str, capture, programme=None) -> tuple[ImportRun, str, str]:
+    """Upload → preview → confirm through the pages (of `programme`, as in `tests.urls.reverse`); the run, the
+    preview page and the result page."""
+    response = _upload(client, data, name, programme=programme)
     assert response.status_code == 302, response.content.decode()
     pk = resolve(response.url).kwargs["pk"]
     preview = unescape(client.get(response.url).content.decode())
     assert "Bevestigen en inlezen" in preview
     with capture(execute=True):
-        confirmed = client.post(reverse("import_confirm", args=[pk]))
+        confirmed = client.post(reverse("import_confirm", args=[pk], programme=programme))
     result = unescape(client.get(confirmed.url).content.decode())
     return ImportRun.objects.get(pk=pk), preview, result
 
@@ -167,7 +169,8 @@ def test_both_programmes_read_the_same_national_figure_and_norm_and_each_its_own
     url = reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"})
     # Cells: school year, target, figure (with its counts below it), Nederland, norm, status, source.
     our_row = _table_row(manager_client.get(url).content.decode(), "2018-2019")
-    their_page = second_client.get(url).content.decode()
+    their_page = second_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"}, programme=second))
+    their_page = their_page.content.decode()
     their_row = _table_row(their_page, "2018-2019")
     assert (our_row[3], our_row[4]) == (their_row[3], their_row[4]) == ("4,21%", "3,20%")
     assert our_row[2].startswith("3,72%") and "109 / 2.933" in our_row[2]
@@ -184,13 +187,13 @@ def test_import_runs_of_one_programme_are_invisible_to_the_other(
     )  # fmt: skip
     theirs, _preview, _result = _upload_and_confirm(
         second_client, _csv("2019-2020;11;Twente;MBO niveau 3;1.010;50;4,95;DEFINITIEF"), "eigen-11.csv",
-        django_capture_on_commit_callbacks,
+        django_capture_on_commit_callbacks, programme=second,
     )  # fmt: skip
     assert (ours.programme_id, ours.status) == (demo.pk, "geslaagd")
     assert (theirs.programme_id, theirs.status) == (second.pk, "geslaagd")
 
     our_list = manager_client.get(reverse("import_start")).content.decode()
-    their_list = second_client.get(reverse("import_start")).content.decode()
+    their_list = second_client.get(reverse("import_start", programme=second)).content.decode()
     assert "eigen-10.csv" in our_list and "eigen-11.csv" not in our_list
     assert "eigen-11.csv" in their_list and "eigen-10.csv" not in their_list
     assert "duo_vsv_landelijk.csv" not in our_list  # the demo's runs are the stewards'
@@ -200,18 +203,19 @@ def test_import_runs_of_one_programme_are_invisible_to_the_other(
         "ours": _upload(
             manager_client, _csv("2020-2021;10;IJssel-Vecht;MBO niveau 3;2.900;99;3,41;VOORLOPIG"), "a.csv"
         ),
-        "theirs": _upload(second_client, _csv("2020-2021;11;Twente;MBO niveau 3;1.020;48;4,71;VOORLOPIG"), "b.csv"),
+        "theirs": _upload(
+            second_client, _csv("2020-2021;11;Twente;MBO niveau 3;1.020;48;4,71;VOORLOPIG"), "b.csv", programme=second
+        ),
     }
     previews = {who: resolve(response.url).kwargs["pk"] for who, response in waiting.items()}
     before = list(ImportRun.objects.order_by("pk").values_list())
     figures_before = list(Figure.objects.order_by("pk").values_list(*FIGURE_COLUMNS))
-    for client, other in ((manager_client, "theirs"), (second_client, "ours")):
+    for client, own, other in ((manager_client, demo, "theirs"), (second_client, second, "ours")):
         other_runs = [previews[other], (theirs if other == "theirs" else ours).pk]
         for pk in other_runs:
-            assert client.get(reverse("import_detail", args=[pk])).status_code == 404
-            assert client.get(reverse("import_status", args=[pk])).status_code == 404
-            assert client.post(reverse("import_confirm", args=[pk])).status_code == 404
-            assert client.post(reverse("import_cancel", args=[pk])).status_code == 404
+            for name, method in (("import_detail", "get"), ("import_status", "get"), ("import_confirm", "post")):
+                assert getattr(client, method)(reverse(name, args=[pk], programme=own)).status_code == 404
+            assert client.post(reverse("import_cancel", args=[pk], programme=own)).status_code == 404
     assert list(ImportRun.objects.order_by("pk").values_list()) == before
     assert ImportRun.objects.get(pk=previews["ours"]).status == ImportRun.Status.PREVIEW
     assert list(Figure.objects.order_by("pk").values_list(*FIGURE_COLUMNS)) == figures_before
@@ -265,7 +269,7 @@ def test_a_stewards_upload_of_the_same_file_writes_both_regions(
 ):
     _upload_and_confirm(manager_client, TWO_REGIONS, "twee-regios.csv", django_capture_on_commit_callbacks)
     run, _preview, _result = _upload_and_confirm(
-        steward_client, TWO_REGIONS, "twee-regios-allemaal.csv", django_capture_on_commit_callbacks
+        steward_client, TWO_REGIONS, "twee-regios-allemaal.csv", django_capture_on_commit_callbacks, programme=False
     )
     assert (run.status, run.programme_id) == ("geslaagd", None)
     assert not [m for m in _messages(run) if "andere regio" in m]
@@ -279,7 +283,7 @@ def test_a_stewards_upload_of_the_same_file_writes_both_regions(
 
 def test_data_stewards_reach_the_import_and_region_pages_without_a_programme_role(steward_client, demo):
     for name in ("import_start", "region_list"):
-        assert steward_client.get(reverse(name)).status_code == 200
+        assert steward_client.get(reverse(name, programme=False)).status_code == 200
 
 
 # ── stored once ─────────────────────────────────────────────────────────────────────────────────────
@@ -311,7 +315,8 @@ def test_figures_are_stored_once_whatever_the_number_of_programmes(db):
     transaction.savepoint_rollback(savepoint)
     assert not Figure.objects.exists()
 
-    programmes = [first, ProgrammeFactory(region=region10, status="concept"), ProgrammeFactory(region=region11)]
+    next_one = ProgrammeFactory(region=region10, status="concept", first_year=2026, last_year=2029)
+    programmes = [first, next_one, ProgrammeFactory(region=region11)]
     _kpi(programmes[1])
     _kpi(programmes[2], area_kind=areas.NATION, area_code=areas.NATION_CODE)
     assert _system_import(NATIONAL_AND_10, "landelijk.csv").status == "geslaagd"
@@ -338,7 +343,9 @@ def test_two_programmes_of_one_region_share_the_figure_their_imports_write(
     data = _csv("2016-2017;10;IJssel-Vecht;MBO niveau 3;3.100;100;3,23;DEFINITIEF")
     first, _preview, _result = _upload_and_confirm(manager_client, data, "a.csv", django_capture_on_commit_callbacks)
     count = Figure.objects.count()
-    second_run, _preview, result = _upload_and_confirm(client, data, "b.csv", django_capture_on_commit_callbacks)
+    second_run, _preview, result = _upload_and_confirm(
+        client, data, "b.csv", django_capture_on_commit_callbacks, programme=neighbour
+    )
     assert (first.programme_id, second_run.programme_id) == (demo.pk, neighbour.pk)
     assert (first.rows_created, second_run.rows_created, second_run.rows_unchanged) == (1, 0, 1)
     assert "0 nieuw, 0 gewijzigd, 1 ongewijzigd" in result
@@ -523,13 +530,14 @@ def test_a_manager_cannot_upload_a_regions_file(demo, manager_client, demo_user,
 
 
 def test_a_steward_uploads_a_regions_file(demo, steward_client, data_file, django_capture_on_commit_callbacks):
-    page = steward_client.get(reverse("import_start")).content.decode()
+    page = steward_client.get(reverse("import_start", programme=False)).content.decode()
     assert 'value="regios"' in page
-    response = _upload(steward_client, data_file("regions/adressen_nieuw_cp1252.csv"), "adres.csv", "regios")
+    adres = data_file("regions/adressen_nieuw_cp1252.csv")
+    response = _upload(steward_client, adres, "adres.csv", "regios", programme=False)
     preview = unescape(steward_client.get(response.url).content.decode())
     assert "5 regio's, 6 gemeenten" in preview
     with django_capture_on_commit_callbacks(execute=True):
-        steward_client.post(reverse("import_confirm", args=[resolve(response.url).kwargs["pk"]]))
+        steward_client.post(reverse("import_confirm", args=[resolve(response.url).kwargs["pk"]], programme=False))
     run = ImportRun.objects.get(file_name="adres.csv")
     assert (run.kind, run.status, run.programme_id) == ("regios", "geslaagd", None)
 
@@ -566,7 +574,6 @@ def test_a_programme_loads_its_own_rows_of_a_national_file_with_regions_we_do_no
     """A national DUO file names every region; an installation that knows only region 10 still lets region 10's
     managers load their rows, and says how many of the others it did not load."""
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.urls import reverse
 
     from indicators.models import Figure, ImportRun
 

@@ -1,8 +1,7 @@
 """Forms: Dutch messages for invalid input, nothing changed; stale edits refused; history kept with the reason."""
 
-from django.urls import reverse
-
 from projects.models import Activity, Project, Theme
+from tests.urls import reverse
 
 
 def _activity_data(activity, **changes):

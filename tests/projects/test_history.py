@@ -5,11 +5,11 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils.html import escape
 
 from projects import selectors, services
 from projects.models import Activity, Project
+from tests.urls import reverse
 
 
 def _change_lists(html: str) -> list[str]:

@@ -3,10 +3,10 @@
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from projects.models import Activity, Project
 from tests.factories import ProjectFactory
+from tests.urls import reverse
 
 
 def test_home_shows_themes_projects_and_leaders(steering_client):

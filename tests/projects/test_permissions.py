@@ -1,9 +1,9 @@
 """Every page and form, for every role and for anonymous users: 200, 302 to login, or 403."""
 
 import pytest
-from django.urls import reverse
 
 from projects.models import Activity
+from tests.urls import reverse
 
 ANON, MANAGER, STEERING, LEADER, ADMIN = None, "programmamanager", "stuurgroep", "projectleider", "beheerder"
 # What the 403 page tells a user who may open the programme but not this page.
@@ -84,11 +84,15 @@ def test_user_without_role_is_refused(db, demo, client, django_user_model):
     client.login(username="buitenstaander", password="x-geheim-123")
     response = client.get(reverse("home"))
     assert response.status_code == 403
+    assert "U heeft geen rol in Vervolgaanpak VSV 2020-2024." in response.content.decode()
+    # Today's URL, without a programme: there is no programme of theirs to send them to.
+    response = client.get(reverse("home", programme=False))
+    assert response.status_code == 403
     assert "U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen." in response.content.decode()
 
 
 def test_unknown_project_is_a_dutch_404(manager_client):
-    response = manager_client.get("/projecten/9.9/")
+    response = manager_client.get(reverse("project_detail", args=["9.9"]))
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
 

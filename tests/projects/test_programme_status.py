@@ -3,10 +3,10 @@ read-only for everyone and says so on every page."""
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from projects.models import Membership, Programme
 from projects.selectors import programme_for_user
+from tests.urls import reverse
 
 CLOSED_BANNER = "is afgesloten: alles is nog te lezen"
 PAGES = ["home", "project_list", "project_dashboard", "kpi_dashboard", "budget_overview", "report_list"]

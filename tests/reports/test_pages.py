@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.demo import load_demo
@@ -16,6 +15,7 @@ from projects.models import Membership
 from reports import services
 from reports.models import Meeting, ProgressReport, ReportComment
 from tests.factories import FigureFactory, ProjectFactory, UserFactory
+from tests.urls import reverse
 
 
 def _url(name, report=None):
@@ -148,8 +148,8 @@ def test_publishing_mails_the_steering_group_with_a_link(publish, demo, settings
     assert sorted(message.to[0] for message in mail.outbox) == ["stuurgroep@vsvplan.invalid", "wethouder@example.org"]
     message = mail.outbox[0]
     assert message.subject == "[vsvplan] Voortgangsrapportage 4e kwartaal 2026 gepubliceerd"
-    assert f"https://vsvplan.example/rapportages/{report.pk}/" in message.body
-    assert f"https://vsvplan.example/rapportages/{report.pk}/pdf/" in message.body
+    assert f"https://vsvplan.example/programmas/10-2020-2024/rapportages/{report.pk}/" in message.body
+    assert f"https://vsvplan.example/programmas/10-2020-2024/rapportages/{report.pk}/pdf/" in message.body
 
 
 def test_no_mail_for_a_concept(demo, manager):

@@ -6,12 +6,12 @@ import shutil
 import subprocess
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from PIL import Image
 
 from indicators.models import Indicator
+from tests.urls import reverse
 
 pytestmark = [
     pytest.mark.pdf,

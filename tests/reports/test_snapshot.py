@@ -3,12 +3,11 @@
 
 from decimal import Decimal
 
-from django.urls import reverse
-
 from halfyear import services as halfyear_services
 from indicators.models import Figure
 from projects.models import Project
 from reports import selectors, services
+from tests.urls import reverse
 
 
 def _page(client, report):

@@ -9,11 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
 
 from reports.models import ProgressReport
 from reports.snapshot import FORMAT, Snapshot, gather
 from reports.snapshot.schema import KpiYear, ProgrammeInfo
+from tests.urls import reverse
 
 STORED = json.loads((Path(__file__).parent / "data" / "snapshot_format1.json").read_text(encoding="utf-8"))
 
