@@ -7,7 +7,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,26 +41,19 @@ def data_view(*, imports: bool = True):
         @login_required
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            programme = getattr(request, "url_programme", None)
-            if imports and programme is None and not permissions.is_data_steward(request.user):
-                return to_current_programme(request)
-            if not imports:
-                programme = programme_for_user(request.user)
-            if programme is not None and not permissions.can_view(request.user, programme):
-                if imports:
-                    raise PermissionDenied(
-                        _("U heeft geen rol in %(programme)s. Vraag de beheerder om u toe te voegen.")
-                        % {"programme": programme}
-                    )
-                programme = None
+            steward = permissions.is_data_steward(request.user)
+            if imports:
+                programme = getattr(request, "url_programme", None)
+                if programme is None and not steward:
+                    return to_current_programme(request)
+                if programme is not None:
+                    permissions.require_view(request.user, programme)
+                permissions.require_import(request.user, programme)
+            else:
+                programme = programme_for_user(request.user)  # only programmes the user has a role in
+                permissions.require(programme is not None or steward, permissions.NO_PROGRAMME)
             if programme is not None:
                 request.programme = programme
-            if imports:
-                permissions.require_import(request.user, programme)
-            elif programme is None and not permissions.is_data_steward(request.user):
-                permissions.require(
-                    False, _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
-                )
             return view(request, programme, *args, **kwargs)
 
         return wrapper

@@ -58,6 +58,17 @@ def can_manage(user, programme: Programme) -> bool:
     )
 
 
+NO_PROGRAMME = _("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen.")
+
+
+def require_view(user, programme: Programme) -> None:
+    """Refuse a user without a role in the programme a URL names."""
+    require(
+        can_view(user, programme),
+        _("U heeft geen rol in %(programme)s. Vraag de beheerder om u toe te voegen.") % {"programme": programme},
+    )
+
+
 def require_manage(user, programme: Programme) -> None:
     require_open(programme)
     require(can_manage(user, programme), _("Alleen programmamanagers mogen dit wijzigen."))

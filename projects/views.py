@@ -33,11 +33,7 @@ def programme_view(manage: bool = False):
             programme = getattr(request, "url_programme", None)
             if programme is None:
                 return to_current_programme(request)
-            if not permissions.can_view(request.user, programme):
-                raise PermissionDenied(
-                    _("U heeft geen rol in %(programme)s. Vraag de beheerder om u toe te voegen.")
-                    % {"programme": programme}
-                )
+            permissions.require_view(request.user, programme)
             request.programme = programme  # also for the 403 page below, so it keeps the programme's menu
             if manage:  # an early 403 before a form is shown; the service checks the same right on save
                 permissions.require_manage(request.user, programme)
@@ -56,7 +52,7 @@ def to_current_programme(request):
         messages.info(request, _("U heeft geen rol in een programma; als gegevensbeheerder beheert u de cijfers."))
         return redirect("import_start")
     if programme is None:
-        raise PermissionDenied(_("U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen."))
+        raise PermissionDenied(permissions.NO_PROGRAMME)
     target = programme.url_prefix + request.path_info.lstrip("/")
     if request.META.get("QUERY_STRING"):
         target += "?" + request.META["QUERY_STRING"]

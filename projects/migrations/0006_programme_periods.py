@@ -2,15 +2,14 @@ from django.db import migrations, models
 from django.db.models import Count
 
 
-def closed_is_afgesloten(apps, schema_editor):
-    """The closed status is now stored as it is named: "afgesloten" (history rows too)."""
-    for name in ("Programme", "HistoricalProgramme"):
-        apps.get_model("projects", name).objects.filter(status="afgerond").update(status="afgesloten")
+def rename_closed(old, new):
+    """The closed status is now stored as it is named: "afgesloten" (history rows too); back again on reverse."""
 
+    def rename(apps, schema_editor):
+        for name in ("Programme", "HistoricalProgramme"):
+            apps.get_model("projects", name).objects.filter(status=old).update(status=new)
 
-def closed_is_afgerond(apps, schema_editor):
-    for name in ("Programme", "HistoricalProgramme"):
-        apps.get_model("projects", name).objects.filter(status="afgesloten").update(status="afgerond")
+    return rename
 
 
 def one_programme_per_period(apps, schema_editor):
@@ -32,7 +31,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(closed_is_afgesloten, closed_is_afgerond),
+        migrations.RunPython(rename_closed("afgerond", "afgesloten"), rename_closed("afgesloten", "afgerond")),
         migrations.RunPython(one_programme_per_period, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="historicalprogramme",
