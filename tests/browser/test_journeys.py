@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 
 from projects.models import Activity, Project
 
+DEMO = "/programmas/10-2020-2024/"  # the demo programme's pages; today's URLs redirect there
+
 
 def test_programme_manager_adds_activity(login, site):
     page = login("programmamanager")
@@ -29,7 +31,7 @@ def test_project_leader_edits_own_activity_and_is_refused_elsewhere(login, site)
     page.get_by_label("Wanneer").fill("schooljaar 2021-2022")
     page.get_by_label("Toelichting bij de wijziging").fill("afgesproken in het projectleidersoverleg")
     page.get_by_role("button", name="Opslaan").click()
-    expect(page).to_have_url(f"{site}/projecten/2.1/")
+    expect(page).to_have_url(f"{site}{DEMO}projecten/2.1/")
     expect(page.get_by_role("status")).to_contain_text("is opgeslagen")
     row = page.locator("#activiteit-2")
     expect(row).to_contain_text("Zoneconsulenten van het RMC")
@@ -51,10 +53,10 @@ def test_project_leader_edits_own_activity_and_is_refused_elsewhere(login, site)
     expect(page.get_by_role("heading", level=1)).to_have_text("Geen toegang")
     expect(page.get_by_role("main")).to_contain_text("Alleen programmamanagers en de projectleiders van dit project")
     page.get_by_role("link", name="Terug naar de vorige pagina").click()
-    expect(page).to_have_url(f"{site}/projecten/1.1/")
+    expect(page).to_have_url(f"{site}{DEMO}projecten/1.1/")  # today's URL went to the programme's
     page.go_back()
     page.get_by_role("link", name="Terug naar het overzicht").click()
-    expect(page).to_have_url(f"{site}/")
+    expect(page).to_have_url(f"{site}{DEMO}")
     assert Activity.objects.get(project__code="1.1", number=1).who == ""
 
 
@@ -107,7 +109,7 @@ def test_anonymous_user_returns_to_requested_page_after_login(page, site):
     page.get_by_label("Gebruikersnaam").fill("stuurgroep")
     page.get_by_label("Wachtwoord").fill("vsvplan-demo")
     page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(f"{site}/projecten/3.2/")
+    expect(page).to_have_url(f"{site}{DEMO}projecten/3.2/")  # today's URL, then the same page of the programme
     expect(page.get_by_role("heading", level=1)).to_have_text("Verzuimaanpak 3.0")
 
 
@@ -147,16 +149,19 @@ def test_keyboard_only_login_and_main_navigation(page, site):
     assert _tab(page)["name"].startswith("Wachtwoord")
     page.keyboard.type("vsvplan-demo")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{site}/")
+    expect(page).to_have_url(f"{site}{DEMO}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Vervolgaanpak VSV 2020-2024")
 
-    # Skip link first, then the header, then the main menu, in the order they are seen.
-    order = [_tab(page)["name"] for _ in range(5)]
-    assert order == ["Direct naar de inhoud", "vsvplan", "Uitloggen", "Overzicht", "Thema's en projecten"]
+    # Skip link first, then the header (with the programme switcher), then the main menu, in the order they are seen.
+    order = [_tab(page)["name"] for _ in range(6)]
+    assert order == [
+        "Direct naar de inhoud", "vsvplan", "Programma 2020–2024 (actief)", "Uitloggen", "Overzicht",
+        "Thema's en projecten",
+    ]  # fmt: skip
     menu_item = _focused(page)
     assert menu_item["visible"] and menu_item["ring"]
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{site}/projecten/")
+    expect(page).to_have_url(f"{site}{DEMO}projecten/")
 
     # The skip link jumps over the header and menu: the next Tab lands in the page's own content.
     assert _tab(page)["name"] == "Direct naar de inhoud"

@@ -27,9 +27,12 @@ def test_cycle_rates_move_to_the_budget_settings():
         cycle = old.get_model("halfyear", "CycleSettings")
         budget = old.get_model("budget", "BudgetSettings")
         both, alone, default = (
-            # concepts: one region has at most one active programme (projects 0005 stays applied here)
-            programme.objects.create(region=region, title=title, first_year=2025, last_year=2028, status="concept")
-            for title in ("met begroting", "zonder begroting", "standaardtarief")
+            # concepts of their own periods: one region has at most one active programme and one per period
+            # (projects 0005 and 0006 stay applied here)
+            programme.objects.create(
+                region=region, title=title, first_year=first, last_year=first + 3, status="concept"
+            )
+            for title, first in (("met begroting", 2021), ("zonder begroting", 2025), ("standaardtarief", 2029))
         )
         budget.objects.create(programme=both, first_year=2025, last_year=2026, hourly_rate=Decimal(55))
         cycle.objects.create(programme=both, hourly_rate=Decimal(60))
