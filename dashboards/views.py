@@ -1,21 +1,27 @@
 """Composite pages: what a person sees first and the pages that combine several apps' data. Each view asks each
 app's selectors for its part and renders them together; no app below knows about the others' parts."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from budget import selectors as budget_selectors
 from core import clock
 from core.periods import HalfYear
-from core.views import export_response
+from core.views import export_response, save_form
 from halfyear import selectors as halfyear_selectors
 from halfyear import workflow as halfyear_workflow
 from indicators.contributions import kpis_by_project
 from projects import permissions, selectors
+from projects.links import programme_path
 from projects.views import _get_project, programme_view
 from reports import selectors as reports_selectors
 
-from .forms import DashboardFilterForm
+from . import succession
+from .forms import CloseProgrammeForm, DashboardFilterForm, NextProgrammeForm
 from .tables import ProjectDashboardTable
 
 
@@ -82,3 +88,72 @@ def project_dashboard(request, programme):
         "filtered": bool(theme or status),
     }
     return render(request, "dashboards/project_dashboard.html", context)
+
+
+# ── the programme itself: its period, the next one, activating and closing ────────────────────────────
+
+
+@programme_view()
+def programme_detail(request, programme):
+    user = request.user
+    context = {
+        "region_programmes": succession.region_programmes(programme=programme, user=user),
+        "final_report": succession.final_report(programme=programme),
+        "can_start_next": permissions.can_start_next(user, programme),
+        "can_manage": permissions.can_manage(user, programme),
+    }
+    return render(request, "dashboards/programme_detail.html", context)
+
+
+@programme_view()
+@require_http_methods(["GET", "POST"])
+def programme_start_next(request, programme):
+    permissions.require_start_next(request.user, programme)
+    first, last = succession.proposed_years(programme, clock.today().year)
+    initial = {"first_year": first, "last_year": last, "title": succession.proposed_title(programme, first, last)}
+    form = NextProgrammeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        started = save_form(
+            request,
+            form,
+            lambda: succession.start_next_programme(programme=programme, user=request.user, **form.cleaned_data),
+        )
+        if started:
+            messages.success(
+                request,
+                _("%(title)s is gestart als concept. Vul de streefcijfers en de begroting in.") % {"title": started},
+            )
+            return redirect(programme_path(started, "programme_detail"))
+    context = {"form": form, "carry_over": succession.carry_over(programme)}
+    return render(request, "dashboards/programme_start_next.html", context)
+
+
+@programme_view(manage=True)
+@require_http_methods(["POST"])
+def programme_activate(request, programme):
+    try:
+        succession.activate_programme(programme=programme, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(title)s is nu het actieve programma.") % {"title": programme})
+    return redirect("programme_detail")
+
+
+@programme_view(manage=True)
+@require_http_methods(["GET", "POST"])
+def programme_close(request, programme):
+    reports = succession.final_report_choices(programme=programme)
+    form = CloseProgrammeForm(request.POST or None, reports=reports)
+    if request.method == "POST" and form.is_valid():
+        closed = save_form(
+            request,
+            form,
+            lambda: succession.close_programme(
+                programme=programme, user=request.user, final_report=form.cleaned_data["final_report"]
+            ),
+        )
+        if closed:
+            messages.success(request, _("%(title)s is afgesloten.") % {"title": closed})
+            return redirect("programme_detail")
+    return render(request, "dashboards/programme_close.html", {"form": form, "has_reports": reports.exists()})

@@ -427,3 +427,20 @@ def regions_with_municipalities(*, search: str = "") -> QuerySet[Region]:
         matching = Municipality.objects.filter(name__icontains=search).values("region_id")
         regions = regions.filter(Q(code__iexact=search) | Q(name__icontains=search) | Q(pk__in=matching))
     return regions.prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))
+
+
+def latest_definitive_figures(*, indicators) -> dict[int, Figure]:
+    """Per indicator (by pk) the newest definitive total figure of its category and area, or nothing: what a next
+    programme proposes as its baseline. One query."""
+    indicators = list(indicators)
+    where = Q()
+    for indicator in indicators:
+        where |= Q(category_id=indicator.category_id, area_kind=indicator.area.kind, area_code=indicator.area.code)
+    if not where:
+        return {}
+    newest = {}
+    definitive = Figure.objects.filter(where, breakdown="", finality=Figure.Finality.DEFINITIVE)
+    for figure in definitive.order_by("school_year"):
+        newest[(figure.category_id, figure.area)] = figure
+    found = {indicator.pk: newest.get((indicator.category_id, indicator.area)) for indicator in indicators}
+    return {pk: figure for pk, figure in found.items() if figure is not None}

@@ -74,6 +74,18 @@ def require_manage(user, programme: Programme) -> None:
     require(can_manage(user, programme), _("Alleen programmamanagers mogen dit wijzigen."))
 
 
+def can_start_next(user, programme: Programme) -> bool:
+    """Its programme managers (and administrators) start the next programme from it, also once it is closed."""
+    return _authenticated(user) and (user.is_superuser or Role.PROGRAMME_MANAGER in user_roles(user, programme))
+
+
+def require_start_next(user, programme: Programme) -> None:
+    require(
+        can_start_next(user, programme),
+        _("Alleen de programmamanagers van dit programma starten het volgende programma."),
+    )
+
+
 def led_project_ids(user) -> frozenset[int]:
     """The pks of the projects the user leads in open programmes (a closed one is read-only), cached on the user
     object for the request."""

@@ -8,6 +8,7 @@ correction is a new version (`supersedes`, `correction_reason`).
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -101,6 +102,12 @@ class ProgressReport(models.Model):
         blank=True,
         related_name="+",
     )
+    is_final = models.BooleanField(
+        _("eindrapportage"),
+        default=False,
+        editable=False,
+        help_text=_("De rapportage waarmee het programma is afgesloten."),
+    )
     is_demo = models.BooleanField(_("demo"), default=False, editable=False)
     # The snapshot is large and written once; the history keeps who changed the texts and who published.
     history = HistoricalRecords(excluded_fields=["snapshot"])
@@ -111,6 +118,7 @@ class ProgressReport(models.Model):
         verbose_name_plural = _("voortgangsrapportages")
         constraints = [
             models.UniqueConstraint(fields=["programme", "period", "version"], name="one_report_version_per_quarter"),
+            models.UniqueConstraint(fields=["programme"], condition=Q(is_final=True), name="one_final_report"),
         ]
 
     def __str__(self):

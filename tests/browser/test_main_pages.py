@@ -39,6 +39,9 @@ MAIN_PAGES = [
     ("/rapportages/nieuw/", (MANAGER,)),
     ("/vergaderingen/", EVERYONE),
     ("/vergaderingen/nieuw/", (MANAGER,)),
+    ("/programma/", EVERYONE),
+    ("/programma/volgende/", (MANAGER,)),
+    ("/programma/afsluiten/", (MANAGER,)),
 ]
 
 

@@ -1,0 +1,253 @@
+"""A programme's course through its period: "Volgend programma starten" copies what carries over and nothing else,
+a concept becomes active only once the region's active programme is closed, and closing asks for the final
+report."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from budget.models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, BudgetSettings, SpendingEntry
+from dashboards import succession
+from halfyear.models import HalfYearPlan, ProjectStatus
+from indicators.models import Figure, Indicator, Target
+from projects.models import Activity, Membership, Programme, Project, Theme
+from reports import services as report_services
+from reports.models import Meeting, ProgressReport
+from tests.urls import reverse
+
+MANAGER, STEERING = "programmamanager", "stuurgroep"
+
+
+def _start(demo, user, **options):
+    return succession.start_next_programme(programme=demo, user=user, first_year=2026, last_year=2029, **options)
+
+
+def _plan(programme):
+    """What a programme's plan holds, as comparable values."""
+    projects = Project.objects.filter(programme=programme).order_by("code")
+    return {
+        "themes": list(Theme.objects.filter(programme=programme).values_list("number", "title", "ambition")),
+        "projects": [
+            (
+                project.code,
+                project.theme.number,
+                project.title,
+                project.goal,
+                sorted(project.lead_organisations.values_list("name", flat=True)),
+                sorted(project.partners.values_list("name", flat=True)),
+                list(project.activities.order_by("number").values_list("number", "title", "who", "when")),
+            )
+            for project in projects
+        ],
+        "indicators": list(
+            Indicator.objects.filter(programme=programme)
+            .order_by("code")
+            .values_list("code", "name", "category_id", "area_kind", "area_code", "unit", "direction", "group")
+        ),
+        "indicator_projects": sorted(
+            (indicator.code, project.code)
+            for indicator in Indicator.objects.filter(programme=programme)
+            for project in indicator.projects.all()
+        ),
+        "sections": list(BudgetSection.objects.filter(programme=programme).values_list("position", "title")),
+        "lines": list(
+            BudgetLine.objects.filter(programme=programme)
+            .order_by("section__position", "position", "description")
+            .values_list("section__title", "description", "project__code", "recipient", "kind")
+        ),
+    }
+
+
+def test_the_next_programme_takes_over_the_plan_as_a_concept(demo, demo_user):
+    before = _plan(demo)
+    successor = _start(demo, demo_user(MANAGER))
+
+    assert (successor.region, successor.first_year, successor.last_year) == (demo.region, 2026, 2029)
+    assert successor.status == Programme.Status.DRAFT
+    assert successor.title == "Vervolgaanpak VSV 2026-2029" and successor.slug == "10-2026-2029"
+    assert len(before["themes"]) == 5 and len(before["projects"]) == 11  # seed 004
+    assert _plan(successor) == before
+    assert _plan(demo) == before  # the old programme is untouched
+
+
+def test_what_belongs_to_a_period_stays_behind(demo, demo_user):
+    assert Target.objects.filter(indicator__programme=demo).exists()
+    assert BudgetAmount.objects.filter(line__programme=demo).exists()
+    successor = _start(demo, demo_user(MANAGER))
+
+    assert not Target.objects.filter(indicator__programme=successor).exists()
+    assert not BudgetAmount.objects.filter(line__programme=successor).exists()
+    for model, lookup in [
+        (SpendingEntry, "line__programme"),
+        (BudgetChange, "programme"),
+        (HalfYearPlan, "project__programme"),
+        (ProjectStatus, "project__programme"),
+        (Meeting, "programme"),
+        (ProgressReport, "programme"),
+    ]:
+        assert not model.objects.filter(**{lookup: successor}).exists(), model.__name__
+    budget = BudgetSettings.objects.get(programme=successor)
+    assert budget.years == [2026, 2027, 2028, 2029]
+    assert budget.hourly_rate == BudgetSettings.objects.get(programme=demo).hourly_rate
+
+
+def test_each_baseline_is_the_newest_definitive_figure_with_its_school_year(demo, demo_user):
+    successor = _start(demo, demo_user(MANAGER))
+    proposed = 0
+    for indicator in Indicator.objects.filter(programme=successor).select_related("programme__region"):
+        area = indicator.area
+        newest = (
+            Figure.objects.filter(
+                category=indicator.category,
+                area_kind=area.kind,
+                area_code=area.code,
+                breakdown="",
+                finality=Figure.Finality.DEFINITIVE,
+            )
+            .order_by("-school_year")
+            .first()
+        )
+        if newest is None:
+            assert indicator.baseline is None and indicator.baseline_when == ""
+            continue
+        proposed += 1
+        assert indicator.baseline == newest.value
+        assert indicator.baseline_when == f"schooljaar {newest.school_year} (definitief)"
+    assert proposed >= 1  # the demo has definitive figures, so at least one baseline is proposed
+
+
+def test_people_and_roles_come_along_only_when_asked(demo, demo_user):
+    manager = demo_user(MANAGER)
+    alone = _start(demo, manager)
+    assert list(Membership.objects.filter(programme=alone).values_list("user__username", "role")) == [
+        (MANAGER, Membership.Role.PROGRAMME_MANAGER)
+    ]
+    assert not Project.objects.filter(programme=alone, leaders__isnull=False).exists()
+
+    together = succession.start_next_programme(
+        programme=demo, user=manager, first_year=2030, last_year=2033, copy_people=True
+    )
+    roles = lambda programme: sorted(  # noqa: E731
+        Membership.objects.filter(programme=programme).values_list("user__username", "role")
+    )
+    assert roles(together) == roles(demo)
+    leaders = lambda programme: sorted(  # noqa: E731
+        Project.objects.filter(programme=programme).values_list("code", "leaders__username")
+    )
+    assert leaders(together) == leaders(demo)
+
+
+def test_only_its_managers_start_the_next_programme_and_nothing_is_written_otherwise(demo, demo_user):
+    count = Programme.objects.count()
+    with pytest.raises(PermissionDenied, match="Alleen de programmamanagers van dit programma"):
+        _start(demo, demo_user(STEERING))
+    assert Programme.objects.count() == count
+
+
+def test_a_second_start_for_the_same_years_is_refused(demo, demo_user):
+    """A double click, or a second manager: the period is taken, and the message says by which programme."""
+    _start(demo, demo_user(MANAGER))
+    activities = Activity.objects.count()
+    with pytest.raises(ValidationError, match="overlappen met Vervolgaanpak VSV 2026-2029"):
+        _start(demo, demo_user(MANAGER), title="Een andere titel")
+    assert Programme.objects.filter(region=demo.region).count() == 2
+    assert Activity.objects.count() == activities
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "message"),
+    [(2024, 2027, "begint na 2024"), (2027, 2026, "laatste jaar ligt vóór het eerste jaar")],
+)
+def test_a_period_that_does_not_follow_is_refused(demo, demo_user, first, last, message):
+    with pytest.raises(ValidationError, match=message):
+        succession.start_next_programme(programme=demo, user=demo_user(MANAGER), first_year=first, last_year=last)
+
+
+def test_a_closed_programme_can_still_be_succeeded(demo, demo_user):
+    Programme.objects.filter(pk=demo.pk).update(status=Programme.Status.CLOSED)
+    demo.refresh_from_db()
+    assert _start(demo, demo_user(MANAGER)).status == Programme.Status.DRAFT
+
+
+# ── pages ──────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_start_page_says_what_comes_along_and_starts_it(manager_client, demo):
+    page = manager_client.get(reverse("programme_start_next"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "5 thema's" in html and "11 projecten" in html
+    assert 'value="2026"' in html and 'value="2029"' in html and "Vervolgaanpak VSV 2026-2029" in html
+
+    response = manager_client.post(
+        reverse("programme_start_next"),
+        {"title": "Vervolgaanpak VSV 2026-2029", "first_year": "2026", "last_year": "2029"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/programmas/10-2026-2029/programma/"
+    assert "is gestart als concept" in response.content.decode()
+    again = manager_client.post(
+        reverse("programme_start_next"), {"title": "Nog eens", "first_year": "2026", "last_year": "2029"}
+    )
+    assert again.status_code == 200 and "overlappen met Vervolgaanpak VSV 2026-2029" in again.content.decode()
+
+
+def test_the_steering_group_cannot_start_a_programme(steering_client):
+    assert steering_client.get(reverse("programme_start_next")).status_code == 403
+    response = steering_client.post(reverse("programme_start_next"), {"title": "X", "first_year": "2026"})
+    assert response.status_code == 403
+    assert not Programme.objects.filter(first_year=2026).exists()
+
+
+def test_wrong_years_on_the_form_get_a_dutch_message(manager_client):
+    response = manager_client.post(
+        reverse("programme_start_next"), {"title": "X", "first_year": "twintig", "last_year": "2029"}
+    )
+    assert response.status_code == 200 and "Voer een geheel getal in" in response.content.decode()
+
+
+# ── activating and closing ─────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def published(demo, demo_user, django_capture_on_commit_callbacks):
+    manager = demo_user(MANAGER)
+    report = report_services.report_create(programme=demo, user=manager, period="2024-K4", highlights="Eind")
+    with django_capture_on_commit_callbacks():
+        return report_services.report_publish(report=report, user=manager)
+
+
+def test_a_concept_becomes_active_only_after_the_active_one_is_closed(demo, demo_user, published):
+    manager = demo_user(MANAGER)
+    successor = _start(demo, manager)
+    with pytest.raises(ValidationError, match="Vervolgaanpak VSV 2020-2024 is nog actief"):
+        succession.activate_programme(programme=successor, user=manager)
+
+    succession.close_programme(programme=demo, user=manager, final_report=published)
+    successor = succession.activate_programme(programme=Programme.objects.get(pk=successor.pk), user=manager)
+    assert Programme.objects.get(pk=demo.pk).status == Programme.Status.CLOSED
+    assert successor.status == Programme.Status.ACTIVE
+    assert ProgressReport.objects.get(is_final=True, programme=demo) == published
+
+
+def test_closing_asks_for_a_published_report_of_the_programme(manager_client, demo, demo_user):
+    form = manager_client.get(reverse("programme_close")).content.decode()
+    concept = report_services.report_create(programme=demo, user=demo_user(MANAGER), period="2024-K4")
+    with pytest.raises(ValidationError, match="Kies een gepubliceerde rapportage"):
+        succession.close_programme(programme=demo, user=demo_user(MANAGER), final_report=concept)
+    assert Programme.objects.get(pk=demo.pk).status == Programme.Status.ACTIVE
+    if not ProgressReport.objects.filter(programme=demo, status="gepubliceerd").exists():
+        assert "Publiceer eerst de laatste voortgangsrapportage" in form
+
+
+def test_closing_on_the_page_makes_the_programme_read_only(manager_client, demo, published):
+    response = manager_client.post(reverse("programme_close"), {"final_report": published.pk})
+    assert "Bevestig dat het programma daarna alleen nog te lezen is" in response.content.decode()
+    assert Programme.objects.get(pk=demo.pk).status == Programme.Status.ACTIVE
+
+    response = manager_client.post(reverse("programme_close"), {"final_report": published.pk, "confirm": "on"})
+    assert response.status_code == 302
+    assert Programme.objects.get(pk=demo.pk).status == Programme.Status.CLOSED
+    page = manager_client.get(reverse("programme_detail")).content.decode()
+    assert "Eindrapportage" in page and str(published) in page
+    assert manager_client.get(reverse("programme_close")).status_code == 403  # closed: nothing more to close
+    assert "Volgend programma starten" in page  # but its successor can still be started
