@@ -25,6 +25,7 @@ QUARTER = Decimal("0.25")
 
 class Pace(StrEnum):
     NOT_STARTED = "niet-begonnen"
+    NOTHING_RECORDED = "niets-vastgelegd"
     NO_BUDGET = "geen-budget"
     BEHIND = "achter"
     ON_TRACK = "op-schema"
@@ -49,6 +50,8 @@ class Pace(StrEnum):
 # of schedule is a risk too (money runs out before the year does); the arrows say which way the pace is off.
 PACE_LOOKS = {
     Pace.NOT_STARTED: Look(Tone.OPEN, _("jaar nog niet begonnen")),
+    # A year that is over with no spending at all: the spending was not recorded here, not "behind".
+    Pace.NOTHING_RECORDED: Look(Tone.OPEN, _("jaar voorbij, geen besteding vastgelegd")),
     Pace.NO_BUDGET: Look(Tone.NONE, _("geen budget")),
     Pace.BEHIND: Look(Tone.BEHIND, _("achter op schema"), "▼"),
     Pace.ON_TRACK: Look(Tone.OK, _("op schema"), "✔"),
@@ -117,6 +120,8 @@ def classify(
         return PaceResult(Pace.NO_BUDGET, pct, expected)
     if elapsed <= 0:
         return PaceResult(Pace.NOT_STARTED, pct, expected)
+    if elapsed >= 1 and not spent:
+        return PaceResult(Pace.NOTHING_RECORDED, pct, expected)
     quarters = elapsed / QUARTER
     if pct < bands.behind_below * quarters:
         status = Pace.BEHIND

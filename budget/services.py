@@ -32,13 +32,22 @@ def _settings(programme: Programme) -> BudgetSettings:
 
 
 def _check_year(settings: BudgetSettings, year: int, field: str):
-    if not settings.first_year <= year <= settings.last_year:
-        raise ValidationError(
-            {
-                field: _("De begroting loopt van %(first)s tot en met %(last)s.")
-                % {"first": settings.first_year, "last": settings.last_year}
-            }
-        )
+    """A year outside the budget is refused; when another programme of the region covers it, the message names it."""
+    if settings.first_year <= year <= settings.last_year:
+        return
+    message = _("De begroting loopt van %(first)s tot en met %(last)s.") % {
+        "first": settings.first_year,
+        "last": settings.last_year,
+    }
+    programme = settings.programme
+    other = (
+        Programme.objects.filter(region_id=programme.region_id, first_year__lte=year, last_year__gte=year)
+        .exclude(pk=programme.pk)
+        .first()
+    )
+    if other is not None:
+        message += " " + _("%(year)s hoort bij %(title)s; leg het daar vast.") % {"year": year, "title": other.title}
+    raise ValidationError({field: message})
 
 
 @transaction.atomic

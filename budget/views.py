@@ -73,7 +73,9 @@ def _year_param(request):
 
 @programme_view()
 def budget_overview(request, programme):
-    overview = selectors.budget_overview(programme=programme, today=clock.today(), year=_year_param(request))
+    overview = selectors.budget_overview(
+        programme=programme, today=programme.day(clock.today()), year=_year_param(request)
+    )
     if overview is None:
         return render(request, "budget/overview.html", {"overview": None})
     table = BudgetOverviewTable(_overview_rows(overview), years=overview.years, year=overview.year)
@@ -99,7 +101,7 @@ def budget_overview(request, programme):
 
 def _get_line_detail(programme, pk):
     try:
-        return selectors.line_detail(programme=programme, pk=pk, today=clock.today())
+        return selectors.line_detail(programme=programme, pk=pk, today=programme.day(clock.today()))
     except BudgetLine.DoesNotExist as exc:
         raise Http404(_("Deze begrotingsregel bestaat niet in dit programma.")) from exc
 
@@ -169,7 +171,7 @@ def budget_change_create(request, programme):
     settings = selectors.budget_settings(programme=programme)
     if settings is None:
         raise Http404(_("Dit programma heeft nog geen begroting."))
-    initial = {"year": selectors.default_year(settings, clock.today())}
+    initial = {"year": selectors.default_year(settings, programme.day(clock.today()))}
     for field, param in (("from_line", "van"), ("to_line", "naar")):
         if request.GET.get(param, "").isdigit():
             initial[field] = int(request.GET[param])

@@ -11,8 +11,11 @@ ranges. A kind only says how long it is, in which month it starts, how it is wri
 - `HalfYear` ("2025-H1"): a half-year of the plan cycle, January–June or July–December.
 - `Quarter` ("2026-K4"): a quarter of the progress reports.
 - `BudgetYear` ("2024"): a calendar year of the budget, 1 January – 31 December.
+- `ProgrammePeriod` ("2026–2029"): a programme's statutory period, 1 January of its first year – 31 December of
+  its last (not a run of equal periods: its length is the programme's).
 
-`current_periods(day)` gives all four for one day, so pages can share their defaults.
+`current_periods(day, period)` gives all four for one day, kept within a programme's period, so every page of a
+programme shares its defaults.
 """
 
 from __future__ import annotations
@@ -379,6 +382,47 @@ class BudgetYear(_Period):
         return self.year
 
 
+# A programme's period
+@dataclass(frozen=True)
+class ProgrammePeriod:
+    """1 January of `first_year` to 31 December of `last_year`: the years a programme plans, budgets and reports."""
+
+    first_year: int
+    last_year: int
+
+    @property
+    def start(self) -> date:
+        return date(self.first_year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.last_year, 12, 31)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def __contains__(self, day: date) -> bool:
+        return self.contains(day)
+
+    def contains_year(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+    def clamp(self, day: date) -> date:
+        """The day itself inside the period; else the period's first or last day. A programme that has ended is
+        read as it stood on its last day, one that has not begun as on its first."""
+        return min(max(day, self.start), self.end)
+
+    @property
+    def budget_years(self) -> list[BudgetYear]:
+        return BudgetYear.range(BudgetYear(self.first_year), BudgetYear(self.last_year))
+
+    def quarters(self) -> list[Quarter]:
+        return Quarter.range(Quarter.for_date(self.start), Quarter.for_date(self.end))
+
+    def __str__(self) -> str:
+        return f"{self.first_year}–{self.last_year}"
+
+
 # One day's periods
 @dataclass(frozen=True)
 class CurrentPeriods:
@@ -390,8 +434,11 @@ class CurrentPeriods:
     budget_year: BudgetYear
 
 
-def current_periods(day: date) -> CurrentPeriods:
-    """The school year, half-year, quarter and budget year pages default to on `day`.
+def current_periods(day: date, period: ProgrammePeriod | None = None) -> CurrentPeriods:
+    """The school year, half-year, quarter and budget year pages default to on `day`; with a programme's
+    `period`, on the day kept within it (`ProgrammePeriod.clamp`), so on 2 December 2026 the closed 2020–2024
+    programme defaults to 2024-H2, 2024-K4, budget year 2024 and school year 2023-2024 (measured on 1-10-2024),
+    and the 2026–2029 programme to 2026-H2, 2026-K4, 2026 and 2025-2026.
 
     The half-year, quarter and budget year are the ones `day` falls in. The school year is not the one in
     progress but the newest one measured: `SchoolYear.measured_on(day)`, whose peildatum has passed
@@ -399,9 +446,9 @@ def current_periods(day: date) -> CurrentPeriods:
     The KPI dashboard defaults to the newest school year with a target and a figure (from the data, not the
     date), and no year has a figure before its peildatum, so this is the newest year it could show filled
     in; the year in progress would always be empty. `SchoolYear.for_date(day)` gives the year in progress.
-    The budget year is not kept within a programme's budget years: that needs its settings
-    (budget.selectors.default_year).
     """
+    if period is not None:
+        day = period.clamp(day)
     return CurrentPeriods(
         school_year=SchoolYear.measured_on(day),
         half_year=HalfYear.for_date(day),

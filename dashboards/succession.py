@@ -31,8 +31,10 @@ _PERIOD_IN_TITLE = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
 
 
 def proposed_years(programme: Programme, this_year: int) -> tuple[int, int]:
-    """The next period: four years from the year after the last one (or from this year, when that is later)."""
-    first = max(programme.last_year + 1, this_year)
+    """The next period: four years from the year after the region's last programme (or from this year, when that is
+    later)."""
+    latest = Programme.objects.filter(region=programme.region).order_by("-last_year").values_list("last_year").first()
+    first = max(latest[0] + 1, this_year)
     return first, first + 3
 
 
@@ -268,6 +270,8 @@ def close_programme(*, programme: Programme, user, final_report: ProgressReport,
         raise ValidationError(
             {"final_report": _("Kies een gepubliceerde rapportage van dit programma als eindrapportage.")}
         )
+    # A programme reopened in the admin and closed again has one final report: the one chosen now.
+    ProgressReport.objects.filter(programme=programme, is_final=True).update(is_final=False)
     ProgressReport.objects.filter(pk=final_report.pk).update(is_final=True)
     programme.status = Programme.Status.CLOSED
     _mark(programme, user, reason or _("Afgesloten met eindrapportage %(report)s") % {"report": final_report}).save()

@@ -10,7 +10,6 @@ from django_tables2 import RequestConfig
 
 from budget import selectors as budget_selectors
 from core import clock
-from core.periods import HalfYear
 from core.views import export_response, save_form
 from halfyear import selectors as halfyear_selectors
 from halfyear import workflow as halfyear_workflow
@@ -39,7 +38,7 @@ def project_detail(request, programme, code):
     """The plan's project with its KPIs (indicators), budget (budget) and half-year cycle (halfyear)."""
     project = _get_project(programme, code)
     kpis = kpis_by_project(programme=programme, projects=[project])
-    today = clock.today()
+    today = programme.day(clock.today())
     cycle = halfyear_selectors.project_cycle(project=project, today=today)
     cycle["can_record_status"] = permissions.can_record_status(request.user, project)
     cycle["can_start"] = halfyear_workflow.can_start(request.user, project)
@@ -56,8 +55,9 @@ def project_detail(request, programme, code):
 @programme_view()
 def project_dashboard(request, programme):
     """Per project its status and half-year cycle (halfyear), budget vs spent (budget) and the KPIs it
-    contributes to (indicators), each read for all projects at once: a fixed number of queries."""
-    today = clock.today()
+    contributes to (indicators), each read for all projects at once: a fixed number of queries. Its half-years and
+    budget year are those of the programme's day (today within its period), so they agree."""
+    today = programme.day(clock.today())
     form = DashboardFilterForm(request.GET or None, programme=programme)
     theme = status = None
     if form.is_valid():
@@ -65,7 +65,7 @@ def project_dashboard(request, programme):
     rows = halfyear_selectors.dashboard_rows(programme=programme, today=today, theme=theme, status=status)
     projects = [row.project for row in rows]
     budgets = budget_selectors.project_budgets(programme=programme, projects=projects, today=today)
-    current = HalfYear.for_date(today)
+    current = programme.periods(today).half_year
     table = ProjectDashboardTable(
         rows,
         periods=(current.previous(), current, current.next()),

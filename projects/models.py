@@ -1,5 +1,7 @@
 """The regional plan: regions, organisations, the programme with its themes, projects and activities."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.history import VersionedModel
+from core.periods import CurrentPeriods, ProgrammePeriod, current_periods
 
 
 class Region(models.Model):
@@ -147,8 +150,20 @@ class Programme(models.Model):
         return f"/programmas/{self.slug}/"
 
     @property
+    def period(self) -> ProgrammePeriod:
+        return ProgrammePeriod(self.first_year, self.last_year)
+
+    @property
     def period_label(self) -> str:
-        return f"{self.first_year}–{self.last_year}"
+        return str(self.period)
+
+    def day(self, today: date) -> date:
+        """The day the programme's pages stand on: today within its period, else its last (or first) day. Every
+        default (half-year, quarter, budget year, school year) is taken from this one day."""
+        return self.period.clamp(today)
+
+    def periods(self, today: date) -> CurrentPeriods:
+        return current_periods(today, self.period)
 
     def clean(self):
         if self.first_year and self.last_year and self.last_year < self.first_year:

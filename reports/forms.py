@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
-from core.periods import Quarter
 from halfyear.forms import DATE_INPUT, NoBrowserValidation
 
 from .models import Meeting, ProgressReport, ReportComment
@@ -52,9 +51,11 @@ class MeetingForm(NoBrowserValidation, forms.ModelForm):
         """The clash is reported on the date field above, in words a user understands."""
 
 
-def quarter_choices(today=None):
-    current = Quarter.for_date(today or clock.today())
-    quarters = [current.previous(), current, current.next()]
+def quarter_choices(programme, today=None):
+    """The quarter of the programme's day (core.periods: today within its period) with the one before and after,
+    as far as they lie inside the programme's period."""
+    current = programme.periods(today or clock.today()).quarter
+    quarters = [q for q in (current.previous(), current, current.next()) if q in programme.period.quarters()]
     return [(str(q), f"{q.label} ({q})") for q in quarters]
 
 
@@ -80,8 +81,8 @@ class ReportCreateForm(ReportTextsForm):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, programme=programme, **kwargs)
-        self.fields["period"].choices = quarter_choices()
-        self.fields["period"].initial = str(Quarter.for_date(clock.today()))
+        self.fields["period"].choices = quarter_choices(programme)
+        self.fields["period"].initial = str(programme.periods(clock.today()).quarter)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leeg laten: „Voortgangsrapportage” met het kwartaal.")
 

@@ -57,6 +57,13 @@ def report_create(
     """A new concept report for a quarter. One report per quarter; a change after publishing is a correction."""
     permissions.require_edit_reports(user, programme)
     quarter = Quarter.parse(period)
+    if not programme.period.contains(quarter.start):
+        raise ValidationError(
+            {
+                "period": _("Het %(quarter)s valt buiten %(title)s (%(period)s).")
+                % {"quarter": quarter.label, "title": programme.title, "period": programme.period_label}
+            }
+        )
     if ProgressReport.objects.filter(programme=programme, period=str(quarter)).exists():
         raise ValidationError(
             _("Er is al een rapportage voor het %(quarter)s. Open die; is hij al gepubliceerd, maak dan een correctie.")

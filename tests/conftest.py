@@ -3,8 +3,13 @@
 The demo is loaded once per test database (one per xdist worker), right after pytest-django creates it, and is
 committed there. What a test sees is what it always saw:
 
-- `demo` (and every fixture built on it): the demo plan. Each test runs in a transaction that is rolled back,
-  so whatever it changes is gone for the next test. `demo` hands out a fresh Programme instance every time.
+- `demo` (and every fixture built on it): seed 004's 2020–2024 plan, **open**. The demo as shipped has it closed
+  and the example 2026–2029 programme active; `demo` swaps the two statuses inside the test's transaction (the
+  2026–2029 programme becomes a concept), so the many tests of writing in a programme write in the one with
+  targets, amounts and seed 004's data. Each test runs in a transaction that is rolled back, so whatever it
+  changes is gone for the next test. `demo` hands out a fresh Programme instance every time.
+- `shipped_demo`: the demo exactly as `make demo` loads it (2020–2024 closed, 2026–2029 active);
+  `current_programme` is its 2026–2029 programme, with today's half-year plans, meetings and report.
 - `db` without `demo`: the database as migrations leave it. The demo's rows are deleted inside the test's
   transaction (rolled back with it), so a test that counts rows, creates region "10" or a second programme
   sees only what it made.
@@ -32,6 +37,7 @@ from core import clock as core_clock
 from dashboards.demo import load_demo
 from indicators.categories import ensure_categories
 from projects.demo.loader import DEMO_PASSWORD
+from projects.models import Programme
 from vsvplan.celery import app as celery_app
 
 # live_server runs in a thread beside Playwright's event loop; Django must allow the ORM there.
@@ -88,8 +94,6 @@ class SessionDemo:
 
     def load(self):
         """Load the demo and commit it; remember which rows it added. Runs outside any test transaction."""
-        from projects.models import Programme
-
         if Programme.objects.exists():  # a database kept from an earlier run (--reuse-db): start from empty
             self.flush()  # (so the demo rows of that run are not taken for rows that were there before it)
         # The built-in categories are written by a migration: part of the database as migrated, not of the demo
@@ -110,6 +114,7 @@ class SessionDemo:
             if model._base_manager.exclude(pk__in=pks).exists():
                 self.added[table] = (model, pks or None)
         self.programme_pk, self.day, self.loaded = programme.pk, core_clock.today(), True
+        self.current_pk = Programme.objects.get(region=programme.region, status=Programme.Status.ACTIVE).pk
 
     @staticmethod
     def _rows(model, pks):
@@ -129,15 +134,21 @@ class SessionDemo:
             rows = model._base_manager.all() if pks is None else model._base_manager.exclude(pk__in=pks)
             rows._raw_delete(connection.alias)
 
-    def programme(self):
-        """A fresh Programme instance, the demo's dates placed on core.clock's day."""
-        from projects.models import Programme
-
-        programme = Programme.objects.get(pk=self.programme_pk)
+    def current(self):
+        """A fresh instance of the 2026–2029 programme, the demo's dates placed on core.clock's day."""
+        current = Programme.objects.get(pk=self.current_pk)
         day = core_clock.today()
         if day != self.day:
-            place_demo_dates(programme, day, core_clock.now())
-        return programme
+            place_demo_dates(current, day, core_clock.now())
+        return current
+
+    def programme(self, *, open_it: bool):
+        """A fresh instance of the 2020–2024 programme; `open_it`: active, with 2026–2029 a concept beside it."""
+        self.current()
+        if open_it:
+            Programme.objects.filter(pk=self.current_pk).update(status=Programme.Status.DRAFT)
+            Programme.objects.filter(pk=self.programme_pk).update(status=Programme.Status.ACTIVE)
+        return Programme.objects.get(pk=self.programme_pk)
 
 
 def place_demo_dates(programme, day: date, moment: datetime):
@@ -181,6 +192,30 @@ def pytest_runtest_setup(item):
             SESSION_DEMO.load()
 
 
+# The fixtures that load the demo (the clients and demo_user ask `the_demo` for the one the test wants).
+DEMO_FIXTURES = {
+    "demo",
+    "shipped_demo",
+    "current_programme",
+    "manager_client",
+    "steering_client",
+    "leader_client",
+    "role_client",
+    "demo_user",
+}
+
+
+def uses_demo(request) -> bool:
+    return bool(DEMO_FIXTURES & set(request.fixturenames))
+
+
+def the_demo(request):
+    """The demo as the test asked for it: as shipped when it asked for `shipped_demo` or `current_programme`, else
+    open."""
+    shipped = {"shipped_demo", "current_programme"} & set(request.fixturenames)
+    return request.getfixturevalue("shipped_demo" if shipped else "demo")
+
+
 @pytest.fixture(autouse=True)
 def _database_as_the_test_expects(request):
     """A test without `demo` gets the database as migrated; a transactional test starts from an empty one."""
@@ -194,16 +229,37 @@ def _database_as_the_test_expects(request):
         SESSION_DEMO.loaded = False  # Django flushes after the test in any case
         return
     request.getfixturevalue("db")
-    if "demo" not in fixturenames:
+    if not uses_demo(request):
         SESSION_DEMO.hide()
+
+
+def _demo(request, *, open_it: bool):
+    if _is_transactional(request.node, request.fixturenames):
+        programme = load_demo()  # an empty database, flushed again after the test
+        if open_it:
+            Programme.objects.filter(region=programme.region).exclude(pk=programme.pk).update(status="concept")
+            Programme.objects.filter(pk=programme.pk).update(status="actief")
+            programme.refresh_from_db()
+        return programme
+    return SESSION_DEMO.programme(open_it=open_it)
 
 
 @pytest.fixture
 def demo(request, db):
-    """The IJssel-Vecht demo plan with its demo users, as `make demo` loads it."""
-    if _is_transactional(request.node, request.fixturenames):
-        return load_demo()  # an empty database, flushed again after the test
-    return SESSION_DEMO.programme()
+    """Seed 004's IJssel-Vecht plan 2020–2024 with the demo users, open for writing (see the module docstring)."""
+    return _demo(request, open_it=True)
+
+
+@pytest.fixture
+def shipped_demo(request, db):
+    """The 2020–2024 programme as `make demo` leaves it: closed, the example 2026–2029 programme active."""
+    return _demo(request, open_it=False)
+
+
+@pytest.fixture
+def current_programme(shipped_demo):
+    """The demo's 2026–2029 programme (active, an example started from 2020–2024), with today's half-year plans."""
+    return Programme.objects.get(region=shipped_demo.region, first_year=2026)
 
 
 # ── the clock ────────────────────────────────────────────────────────────────────────────────────────
@@ -252,23 +308,27 @@ def _login(client, username):
 
 
 @pytest.fixture
-def manager_client(demo, client):
+def manager_client(request, client):
+    the_demo(request)
     return _login(client, "programmamanager")
 
 
 @pytest.fixture
-def steering_client(demo, client):
+def steering_client(request, client):
+    the_demo(request)
     return _login(client, "stuurgroep")
 
 
 @pytest.fixture
-def leader_client(demo, client):
+def leader_client(request, client):
+    the_demo(request)
     return _login(client, "projectleider")
 
 
 @pytest.fixture
-def role_client(demo, client):
+def role_client(request, client):
     """A client logged in as the named demo user, or anonymous for None."""
+    the_demo(request)
 
     def make(username):
         client.logout()
@@ -280,8 +340,9 @@ def role_client(demo, client):
 
 
 @pytest.fixture
-def demo_user(demo):
+def demo_user(request):
     """A fresh instance of a demo user on every call (nothing cached on it from an earlier call)."""
+    the_demo(request)
     return lambda username: get_user_model().objects.get(username=username)
 
 

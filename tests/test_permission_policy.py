@@ -102,7 +102,7 @@ def test_activity_save(demo, demo_user, refused):
 
     refused(write, ACTIVITY_RIGHTS)
     write(demo_user(LEADER))  # the leader of 2.1
-    assert Activity.objects.get(project__code="2.1", number=1).title == "Gewijzigde activiteit"
+    assert Activity.objects.get(project__programme=demo, project__code="2.1", number=1).title == "Gewijzigde activiteit"
 
 
 def test_activity_delete(demo, demo_user, refused):
@@ -112,7 +112,7 @@ def test_activity_delete(demo, demo_user, refused):
 
     refused(write, ACTIVITY_RIGHTS)
     write(demo_user(LEADER))
-    assert not Activity.objects.filter(project__code="2.1", number=1).exists()
+    assert not Activity.objects.filter(project__programme=demo, project__code="2.1", number=1).exists()
 
 
 # ── indicators ───────────────────────────────────────────────────────────────────────────────────────
@@ -180,7 +180,7 @@ def _create(user, source=ImportRun.Source.UPLOAD, status=ImportRun.Status.PREVIE
     if programme is None and user is not None:
         from projects.models import Programme
 
-        programme = Programme.objects.get(title__startswith="Vervolgaanpak")
+        programme = Programme.objects.get(title="Vervolgaanpak VSV 2020-2024")
     return runs.import_run_create(
         kind=ImportRun.Kind.FIGURES,
         data=b"x",
@@ -444,7 +444,7 @@ def test_project_status_record(demo, demo_user, refused):
 
 @pytest.fixture
 def concept_report(demo, demo_user):
-    return report_services.report_create(programme=demo, user=demo_user(MANAGER), period="2026-K4", highlights="Oud")
+    return report_services.report_create(programme=demo, user=demo_user(MANAGER), period="2024-K2", highlights="Oud")
 
 
 @pytest.fixture
@@ -463,7 +463,7 @@ def test_meeting_save(demo, demo_user, refused):
 
 
 def test_meeting_delete(demo, demo_user, refused):
-    meeting = Meeting.objects.filter(programme=demo).first()
+    meeting = Meeting.objects.create(programme=demo, kind=Meeting.Kind.values[0], date=date(2024, 3, 4))
     refused(lambda user: report_services.meeting_delete(meeting=meeting, user=user, reason="test"), ONLY_MANAGERS)
     report_services.meeting_delete(meeting=Meeting.objects.get(pk=meeting.pk), user=demo_user(MANAGER))
     assert not Meeting.objects.filter(pk=meeting.pk).exists()
@@ -471,7 +471,7 @@ def test_meeting_delete(demo, demo_user, refused):
 
 def test_report_create(demo, demo_user, refused):
     def write(user):
-        return report_services.report_create(programme=demo, user=user, period="2026-K4")
+        return report_services.report_create(programme=demo, user=user, period="2024-K2")
 
     refused(write, ONLY_MANAGERS)
     assert write(demo_user(MANAGER)).status == ProgressReport.Status.DRAFT
@@ -519,9 +519,7 @@ def test_a_figure_entered_by_hand_for_one_programme_is_changed_by_that_programme
     """Two programmes of one region share its figures; a series one of them keeps by hand is that one's."""
     from projects.models import Programme
 
-    older = Programme.objects.create(
-        region=demo.region, title="Volgend programma", first_year=2026, last_year=2029, status=Programme.Status.DRAFT
-    )
+    older = Programme.objects.get(region=demo.region, first_year=2026)  # the demo's next programme (a concept here)
     other_manager = UserFactory(username="pm-oud")
     Membership.objects.create(user=other_manager, programme=older, role=Membership.Role.PROGRAMME_MANAGER)
     figure = kpi_services.figure_save(
@@ -561,6 +559,8 @@ def test_a_closed_programme_refuses_every_write_of_every_role(
         amount=Decimal(1000),
         reason="Extra consulent",
     )
+    # Both programmes of the region: the half-year plans are the 2026–2029 programme's, the rest 2020–2024's.
+    type(demo).objects.filter(region=demo.region).exclude(pk=demo.pk).update(status=demo.Status.CLOSED)
     demo.status = demo.Status.CLOSED
     demo.save()
     demo = type(demo).objects.get(pk=demo.pk)

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import clock
 from core.forms import add_service_error
-from core.periods import HalfYear
 from projects import permissions
 from projects.views import _get_project, programme_view
 
@@ -24,8 +23,8 @@ from .common import _editable_plan, _plan, _plan_url, _refuse
 @programme_view()
 def plan_list(request, programme, code):
     project = _get_project(programme, code)
-    today = clock.today()
-    current = HalfYear.for_date(today)
+    today = programme.day(clock.today())
+    current = programme.periods(today).half_year
     plans = selectors.project_plans(project=project)
     existing = {plan.period for plan in plans}
     settings = services.cycle_settings(programme=programme)

@@ -95,7 +95,7 @@ def load_plan(path: Path = PLAN_FILE) -> Programme:
             "first_year": plan["first_year"],
             "last_year": plan["last_year"],
             "summary": _text(plan.get("summary")),
-            "status": Programme.Status.ACTIVE,
+            "status": plan.get("status", Programme.Status.ACTIVE),
             "contact_municipality": by_role.get("contactgemeente"),
             "contact_school": by_role.get("contactschool"),
         },

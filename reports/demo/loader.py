@@ -1,4 +1,5 @@
-"""The reports part of `load_demo`: two meetings ahead and one published report (reports.yaml beside this module).
+"""The reports part of `load_demo` (reports.yaml beside this module): for the current programme two meetings ahead,
+on weekdays, and one published report; for the closed 2020-2024 programme the final report it was closed with.
 
 Called last by `dashboards.demo.load_demo`, after the plan, figures, budget and
 half-year data are loaded. Idempotent: a demo meeting still ahead is left alone, and the demo report is made
@@ -6,7 +7,7 @@ once and then never touched again (it is published, so it must not change), so a
 and no history.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -32,6 +33,11 @@ def _text(value) -> str:
     return "\n\n".join(" ".join(part.split()) for part in str(value or "").split("\n\n") if part.strip())
 
 
+def on_a_weekday(day: date) -> date:
+    """The day itself, or the Monday after it when it falls in a weekend: a stuurgroep meets on weekdays."""
+    return day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
+
+
 @transaction.atomic
 def load_reports_demo(*, programme, now=None) -> None:
     now = now or clock.now()
@@ -44,7 +50,7 @@ def load_reports_demo(*, programme, now=None) -> None:
         meeting = Meeting(
             programme=programme,
             kind=item["kind"],
-            date=today + timedelta(days=item["days_ahead"]),
+            date=on_a_weekday(today + timedelta(days=item["days_ahead"])),
             location=item.get("location", ""),
             notes=_text(item.get("notes")),
             is_demo=True,
@@ -80,3 +86,34 @@ def load_reports_demo(*, programme, now=None) -> None:
     report._history_user = manager
     report._change_reason = REASON
     report.save()
+
+
+@transaction.atomic
+def load_final_report_demo(*, programme) -> ProgressReport:
+    """The final report the closed programme was closed with, made once (published: never touched again)."""
+    existing = ProgressReport.objects.filter(programme=programme, is_final=True).first()
+    if existing is not None:
+        return existing
+    spec = read_demo()["final_report"]
+    published = clock.now()  # with the figures as the demo loads them, so "changed since" starts from here
+    manager = get_user_model().objects.filter(username="programmamanager").first()
+    report = ProgressReport(
+        programme=programme,
+        period=spec["period"],
+        title=spec["title"],
+        highlights=_text(spec["highlights"]),
+        risks=_text(spec["risks"]),
+        decisions_requested=_text(spec["decisions_requested"]),
+        status=ProgressReport.Status.PUBLISHED,
+        snapshot=gather(programme=programme, now=published).to_json(),
+        published_at=published,
+        published_by=manager,
+        created_by=manager,
+        is_final=True,
+        is_demo=True,
+    )
+    report.full_clean()
+    report._history_user = manager
+    report._change_reason = REASON
+    report.save()
+    return report

@@ -173,7 +173,7 @@ def _projects(programme, today) -> ProjectsSection:
 def gather(*, programme, now: datetime | None = None, previous=None) -> Snapshot:
     """The whole content of a report as of `now`. `previous` is the previous published report (or None)."""
     now = now or clock.now()
-    today = clock.local_date(now)
+    today = programme.day(clock.local_date(now))  # a closed programme's report reads as on its last day
     content = Snapshot(
         format=FORMAT,
         gathered_at=now,

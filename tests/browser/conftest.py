@@ -17,6 +17,7 @@ import pytest
 
 from dashboards.demo import load_demo
 from projects.demo.loader import DEMO_PASSWORD
+from projects.models import Programme
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,9 +64,14 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the demo plan and demo users loaded; returns its base URL."""
-    load_demo()
+def site(request, live_server, transactional_db):
+    """The live server with the demo plan and demo users loaded; returns its base URL. As in the other tests'
+    `demo` (tests/conftest.py), seed 004's 2020–2024 plan is opened, so the journeys that write have targets and a
+    budget to write against; a test marked `shipped_demo` gets the demo exactly as `make demo` leaves it."""
+    programme = load_demo()
+    if request.node.get_closest_marker("shipped_demo") is None:
+        Programme.objects.filter(region=programme.region).exclude(pk=programme.pk).update(status="concept")
+        Programme.objects.filter(pk=programme.pk).update(status="actief")
     return live_server.url
 
 

@@ -33,8 +33,8 @@ def test_leader_records_spending_and_manager_approves_a_change(login, site):
     _logout(page)
 
     page = login("programmamanager")
-    regelruimte = BudgetLine.objects.get(description="Regelruimte nieuwe maatregelen")
-    verzuim = BudgetLine.objects.get(description="Verzuimaanpak 3.0")
+    regelruimte = BudgetLine.objects.get(programme__first_year=2020, description="Regelruimte nieuwe maatregelen")
+    verzuim = BudgetLine.objects.get(programme__first_year=2020, description="Verzuimaanpak 3.0")
     page.goto(f"{site}/begroting/")
     page.get_by_role("link", name="Wijziging voorstellen").click()
     page.get_by_label("Van begrotingsregel").select_option(str(regelruimte.pk))

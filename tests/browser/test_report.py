@@ -16,6 +16,7 @@ def _logout(page):
 
 
 @pytest.mark.pdf
+@pytest.mark.shipped_demo  # the report of today's quarter, in the 2026–2029 programme that runs today
 def test_manager_publishes_steering_group_reads_pdf_and_decides(login, site, check_a11y, check_fits, screenshot):
     quarter = Quarter.for_date(timezone.localdate())
     title = f"Voortgangsrapportage {quarter.label}"

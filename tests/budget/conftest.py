@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from budget.models import BudgetLine
+from tests.conftest import the_demo, uses_demo
 
 # A fixed "today" for the pace: 30 June 2024, half way through the last budget year (182 of 366 days).
 TODAY = date(2024, 6, 30)
@@ -13,8 +14,8 @@ def fixed_today(request, clock):
     """Pin the clock for the budget's pace. Pinned after `demo` is set up, so the demo's half-years and meetings
     stay on the real day (no budget test checks them) rather than being moved to TODAY in every test, which
     would cost a re-placement per test; pages that show half-year states then read them for TODAY."""
-    if "demo" in request.fixturenames:
-        request.getfixturevalue("demo")
+    if uses_demo(request):
+        the_demo(request)
     clock.set(TODAY)
     return TODAY
 

@@ -69,7 +69,7 @@ def test_overview_and_project_page_show_spending_and_pace(manager_client, demo, 
 
 
 def test_project_without_budget_line_says_so(manager_client, demo):
-    BudgetLine.objects.filter(project__code="2.2").update(project=None)
+    BudgetLine.objects.filter(programme=demo, project__code="2.2").update(project=None)
     html = manager_client.get(reverse("project_detail", kwargs={"code": "2.2"})).content.decode()
     assert "geen eigen regel in de begroting" in html
 
@@ -316,7 +316,7 @@ def test_budget_pages_run_a_fixed_number_of_queries(manager_client, demo, line, 
         line=verzuim, user=demo_user(MANAGER), date=date(2024, 1, 5), amount=Decimal(1), description="x", today=TODAY
     )
     before = [_queries(manager_client, url, params) for url, params in urls]
-    section = BudgetSection.objects.get(title="4. Kansen voor VSV")
+    section = BudgetSection.objects.get(programme=demo, title="4. Kansen voor VSV")
     project = verzuim.project
     for number in range(40):
         extra = BudgetLine.objects.create(

@@ -92,20 +92,20 @@ def test_load_demo_loads_the_budget_to_the_euro(demo):
     ]
     assert themes["3. Preventie en ondersteuning"].current_total == 520000  # excl. Plusvoorziening
     assert themes["5. Onderzoek, monitoring maatregelen en vervolg"].current_total == 173788
-    assert BudgetLine.objects.count() == 18
+    assert BudgetLine.objects.filter(programme=demo).count() == 18
     # Empty years are empty, not zero; printed zeros are zero.
-    netwerkcafes = BudgetLine.objects.get(description="Netwerkcafe's")
+    netwerkcafes = BudgetLine.objects.get(programme=demo, description="Netwerkcafe's")
     assert not BudgetAmount.objects.filter(line=netwerkcafes, year=2024).exists()
-    smp = BudgetLine.objects.get(description__startswith="Evalueren en onderzoek")
+    smp = BudgetLine.objects.get(programme=demo, description__startswith="Evalueren en onderzoek")
     assert BudgetAmount.objects.get(line=smp, year=2024).amount == 0
 
 
 def test_demo_lines_serve_the_right_projects_and_recipients(demo):
-    assert BudgetLine.objects.get(description="Verzuimaanpak 3.0").project.code == "3.2"
-    plus = BudgetLine.objects.get(description="Plusvoorziening")
+    assert BudgetLine.objects.get(programme=demo, description="Verzuimaanpak 3.0").project.code == "3.2"
+    plus = BudgetLine.objects.get(programme=demo, description="Plusvoorziening")
     assert (plus.project.code, plus.recipient, plus.kind) == ("3.3", "contactschool", "plusvoorziening")
-    assert BudgetLine.objects.get(description="Regelruimte nieuwe maatregelen").kind == "regelruimte"
-    assert BudgetLine.objects.filter(kind="werkbudget", project__isnull=True).count() == 2
+    assert BudgetLine.objects.get(programme=demo, description="Regelruimte nieuwe maatregelen").kind == "regelruimte"
+    assert BudgetLine.objects.filter(programme=demo, kind="werkbudget", project__isnull=True).count() == 2
 
 
 def test_load_demo_twice_writes_nothing_new(demo):
@@ -123,4 +123,4 @@ def test_load_demo_twice_writes_nothing_new(demo):
     before = snapshot()
     load_demo()
     assert snapshot() == before
-    assert Programme.objects.count() == 1
+    assert Programme.objects.count() == 2  # 2020–2024 and the example 2026–2029 started from it

@@ -17,8 +17,12 @@ from tests.urls import reverse
 MANAGER, STEERING = "programmamanager", "stuurgroep"
 
 
+# The demo already holds the 2026–2029 programme started from 2020–2024; these tests start another one after it.
+FIRST, LAST = 2030, 2033
+
+
 def _start(demo, user, **options):
-    return succession.start_next_programme(programme=demo, user=user, first_year=2026, last_year=2029, **options)
+    return succession.start_next_programme(programme=demo, user=user, first_year=FIRST, last_year=LAST, **options)
 
 
 def _plan(programme):
@@ -61,9 +65,9 @@ def test_the_next_programme_takes_over_the_plan_as_a_concept(demo, demo_user):
     before = _plan(demo)
     successor = _start(demo, demo_user(MANAGER))
 
-    assert (successor.region, successor.first_year, successor.last_year) == (demo.region, 2026, 2029)
+    assert (successor.region, successor.first_year, successor.last_year) == (demo.region, FIRST, LAST)
     assert successor.status == Programme.Status.DRAFT
-    assert successor.title == "Vervolgaanpak VSV 2026-2029" and successor.slug == "10-2026-2029"
+    assert successor.title == "Vervolgaanpak VSV 2030-2033" and successor.slug == "10-2030-2033"
     assert len(before["themes"]) == 5 and len(before["projects"]) == 11  # seed 004
     assert _plan(successor) == before
     assert _plan(demo) == before  # the old programme is untouched
@@ -86,7 +90,7 @@ def test_what_belongs_to_a_period_stays_behind(demo, demo_user):
     ]:
         assert not model.objects.filter(**{lookup: successor}).exists(), model.__name__
     budget = BudgetSettings.objects.get(programme=successor)
-    assert budget.years == [2026, 2027, 2028, 2029]
+    assert budget.years == [2030, 2031, 2032, 2033]
     assert budget.hourly_rate == BudgetSettings.objects.get(programme=demo).hourly_rate
 
 
@@ -124,7 +128,7 @@ def test_people_and_roles_come_along_only_when_asked(demo, demo_user):
     assert not Project.objects.filter(programme=alone, leaders__isnull=False).exists()
 
     together = succession.start_next_programme(
-        programme=demo, user=manager, first_year=2030, last_year=2033, copy_people=True
+        programme=demo, user=manager, first_year=2034, last_year=2037, copy_people=True
     )
     roles = lambda programme: sorted(  # noqa: E731
         Membership.objects.filter(programme=programme).values_list("user__username", "role")
@@ -147,15 +151,15 @@ def test_a_second_start_for_the_same_years_is_refused(demo, demo_user):
     """A double click, or a second manager: the period is taken, and the message says by which programme."""
     _start(demo, demo_user(MANAGER))
     activities = Activity.objects.count()
-    with pytest.raises(ValidationError, match="overlappen met Vervolgaanpak VSV 2026-2029"):
+    with pytest.raises(ValidationError, match="overlappen met Vervolgaanpak VSV 2030-2033"):
         _start(demo, demo_user(MANAGER), title="Een andere titel")
-    assert Programme.objects.filter(region=demo.region).count() == 2
+    assert Programme.objects.filter(region=demo.region).count() == 3  # 2020–2024, the demo's 2026–2029, this one
     assert Activity.objects.count() == activities
 
 
 @pytest.mark.parametrize(
     ("first", "last", "message"),
-    [(2024, 2027, "begint na 2024"), (2027, 2026, "laatste jaar ligt vóór het eerste jaar")],
+    [(2024, 2027, "begint na 2024"), (2031, 2030, "laatste jaar ligt vóór het eerste jaar")],
 )
 def test_a_period_that_does_not_follow_is_refused(demo, demo_user, first, last, message):
     with pytest.raises(ValidationError, match=message):
@@ -176,26 +180,28 @@ def test_the_start_page_says_what_comes_along_and_starts_it(manager_client, demo
     html = page.content.decode()
     assert page.status_code == 200
     assert "5 thema's" in html and "11 projecten" in html
-    assert 'value="2026"' in html and 'value="2029"' in html and "Vervolgaanpak VSV 2026-2029" in html
+    # after the region's latest programme (the demo's 2026–2029)
+    assert 'value="2030"' in html and 'value="2033"' in html and "Vervolgaanpak VSV 2030-2033" in html
 
     response = manager_client.post(
         reverse("programme_start_next"),
-        {"title": "Vervolgaanpak VSV 2026-2029", "first_year": "2026", "last_year": "2029"},
+        {"title": "Vervolgaanpak VSV 2030-2033", "first_year": "2030", "last_year": "2033"},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == "/programmas/10-2026-2029/programma/"
+    assert response.redirect_chain[-1][0] == "/programmas/10-2030-2033/programma/"
     assert "is gestart als concept" in response.content.decode()
     again = manager_client.post(
         reverse("programme_start_next"), {"title": "Nog eens", "first_year": "2026", "last_year": "2029"}
     )
-    assert again.status_code == 200 and "overlappen met Vervolgaanpak VSV 2026-2029" in again.content.decode()
+    assert again.status_code == 200
+    assert "overlappen met Vervolgaanpak VSV 2026-2029 (voorbeeld)" in again.content.decode()
 
 
 def test_the_steering_group_cannot_start_a_programme(steering_client):
     assert steering_client.get(reverse("programme_start_next")).status_code == 403
     response = steering_client.post(reverse("programme_start_next"), {"title": "X", "first_year": "2026"})
     assert response.status_code == 403
-    assert not Programme.objects.filter(first_year=2026).exists()
+    assert not Programme.objects.filter(first_year=2030).exists()
 
 
 def test_wrong_years_on_the_form_get_a_dutch_message(manager_client):
@@ -209,17 +215,15 @@ def test_wrong_years_on_the_form_get_a_dutch_message(manager_client):
 
 
 @pytest.fixture
-def published(demo, demo_user, django_capture_on_commit_callbacks):
-    manager = demo_user(MANAGER)
-    report = report_services.report_create(programme=demo, user=manager, period="2024-K4", highlights="Eind")
-    with django_capture_on_commit_callbacks():
-        return report_services.report_publish(report=report, user=manager)
+def published(demo):
+    """The demo's published report of 2024-K4, the final report it was closed with (`demo` reopened it)."""
+    return ProgressReport.objects.get(programme=demo, period="2024-K4", status="gepubliceerd")
 
 
 def test_a_concept_becomes_active_only_after_the_active_one_is_closed(demo, demo_user, published):
     manager = demo_user(MANAGER)
     successor = _start(demo, manager)
-    with pytest.raises(ValidationError, match="Vervolgaanpak VSV 2020-2024 is nog actief"):
+    with pytest.raises(ValidationError, match="Vervolgaanpak VSV 2020-2024 is nog actief"):  # (`demo` opened it)
         succession.activate_programme(programme=successor, user=manager)
 
     succession.close_programme(programme=demo, user=manager, final_report=published)
@@ -231,12 +235,19 @@ def test_a_concept_becomes_active_only_after_the_active_one_is_closed(demo, demo
 
 def test_closing_asks_for_a_published_report_of_the_programme(manager_client, demo, demo_user):
     form = manager_client.get(reverse("programme_close")).content.decode()
-    concept = report_services.report_create(programme=demo, user=demo_user(MANAGER), period="2024-K4")
+    concept = report_services.report_create(programme=demo, user=demo_user(MANAGER), period="2024-K3")
     with pytest.raises(ValidationError, match="Kies een gepubliceerde rapportage"):
         succession.close_programme(programme=demo, user=demo_user(MANAGER), final_report=concept)
     assert Programme.objects.get(pk=demo.pk).status == Programme.Status.ACTIVE
-    if not ProgressReport.objects.filter(programme=demo, status="gepubliceerd").exists():
-        assert "Publiceer eerst de laatste voortgangsrapportage" in form
+    assert "2024-K4" in form  # the published report is offered, the concept is not
+    assert "2024-K3" not in manager_client.get(reverse("programme_close")).content.decode()
+
+
+def test_without_a_published_report_the_close_page_says_what_to_do_first(manager_client, demo):
+    ProgressReport.objects.filter(programme=demo).update(status="concept")
+    form = manager_client.get(reverse("programme_close")).content.decode()
+    assert "Publiceer eerst de laatste voortgangsrapportage" in form
+    assert 'name="final_report"' not in form
 
 
 def test_closing_on_the_page_makes_the_programme_read_only(manager_client, demo, published):

@@ -6,6 +6,15 @@ from core import clock
 from core.periods import HalfYear
 from halfyear import services
 from halfyear.models import HalfYearPlan
+from tests import urls as test_urls
+
+
+@pytest.fixture
+def demo(current_programme, monkeypatch):
+    """Here the demo is the programme that holds today's half-year plans: the example 2026–2029 programme, as the
+    demo ships it (tests/conftest.py); reversed URLs point into it."""
+    monkeypatch.setattr(test_urls, "DEMO_SLUG", current_programme.slug)
+    return current_programme
 
 
 @pytest.fixture

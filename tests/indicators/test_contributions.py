@@ -53,14 +53,17 @@ def test_demo_links_are_the_ones_in_the_yaml(demo):
     assert linked == expected
     # Spot checks a reader of seed 004 can follow: 4.1 brings oud-VSV'ers back to school or work (Maatregel 4);
     # 3.1 is the prevention programme for the vo; 3.4 and 5.1 work with professionals and move no KPI directly.
-    assert {i.code for i in Project.objects.get(code="4.1").indicators.all()} == {"terugkeer-school", "terugkeer-werk"}
-    assert {i.code for i in Project.objects.get(code="3.1").indicators.all()} == {
+    assert {i.code for i in Project.objects.get(programme=demo, code="4.1").indicators.all()} == {
+        "terugkeer-school",
+        "terugkeer-werk",
+    }
+    assert {i.code for i in Project.objects.get(programme=demo, code="3.1").indicators.all()} == {
         "vo-onderbouw",
         "vo-bovenbouw-vmbo",
         "vo-bovenbouw-havo-vwo",
     }
-    assert not Project.objects.get(code="3.4").indicators.exists()
-    assert not Project.objects.get(code="5.1").indicators.exists()
+    assert not Project.objects.get(programme=demo, code="3.4").indicators.exists()
+    assert not Project.objects.get(programme=demo, code="5.1").indicators.exists()
 
 
 def test_load_demo_again_leaves_links_and_their_history_alone(demo):
@@ -73,7 +76,7 @@ def test_load_demo_again_leaves_links_and_their_history_alone(demo):
 
 
 def test_load_demo_restores_a_removed_link(demo):
-    project = Project.objects.get(code="4.1")
+    project = Project.objects.get(programme=demo, code="4.1")
     project.indicators.clear()
     load_demo()
     assert {i.code for i in project.indicators.all()} == {"terugkeer-school", "terugkeer-werk"}
@@ -161,7 +164,7 @@ def test_project_page_runs_a_fixed_number_of_queries(manager_client, demo):
         return len(captured)
 
     before = count()
-    project = Project.objects.get(code="2.1")
+    project = Project.objects.get(programme=demo, code="2.1")
     for number in range(6):
         indicator = Indicator.objects.create(
             programme=demo, code=f"extra-{number}", name=f"Extra {number}", group="vo", category_id="vo-onderbouw"

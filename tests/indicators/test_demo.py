@@ -10,7 +10,7 @@ from indicators.models import Figure, ImportRun, Indicator, Norm, Target
 
 def test_nine_indicators_with_targets_stored_against_the_school_year_they_measure(demo):
     assert Indicator.objects.filter(programme=demo).count() == 9
-    niveau3 = Indicator.objects.get(code="mbo-niveau-3")
+    niveau3 = Indicator.objects.get(programme=demo, code="mbo-niveau-3")
     assert (niveau3.baseline, niveau3.category_id, niveau3.area.key) == (Decimal("3.72"), "mbo-niveau-3", "regio-10")
     assert dict(niveau3.targets.values_list("school_year", "value")) == {
         "2020-2021": Decimal("3.70"),
@@ -18,7 +18,7 @@ def test_nine_indicators_with_targets_stored_against_the_school_year_they_measur
         "2022-2023": Decimal("3.30"),
         "2023-2024": Decimal("3.20"),
     }
-    school = Indicator.objects.get(code="terugkeer-school")
+    school = Indicator.objects.get(programme=demo, code="terugkeer-school")
     assert school.direction == "higher" and not Norm.objects.filter(category=school.category).exists()
 
 

@@ -126,8 +126,8 @@ def test_stale_form_is_refused(manager_client):
     assert target.value == Decimal("3.40")
 
 
-def test_manager_corrects_baseline_and_margin(manager_client):
-    indicator = Indicator.objects.get(code="mbo-niveau-1")
+def test_manager_corrects_baseline_and_margin(manager_client, demo):
+    indicator = Indicator.objects.get(programme=demo, code="mbo-niveau-1")
     url = reverse("indicator_edit", kwargs={"code": "mbo-niveau-1"})
     data = {
         "name": indicator.name,

@@ -216,7 +216,7 @@ def test_pages_run_a_fixed_number_of_queries(manager_client, demo):
             FigureFactory(category_id=category.code, area_code=other_region.code, school_year=year, value=9)
             FigureFactory(category_id=category.code, area_kind="land", area_code="nl", school_year=year, value=2)
             Norm.objects.create(category=category, school_year=year, value=1)
-    niveau3 = Indicator.objects.get(code="mbo-niveau-3")
+    niveau3 = Indicator.objects.get(programme=demo, code="mbo-niveau-3")
     niveau3.projects.set(demo.projects.all())
     for start in range(2010, 2018):
         FigureFactory(category_id="mbo-niveau-3", school_year=f"{start}-{start + 1}", value=4)

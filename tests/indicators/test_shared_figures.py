@@ -611,9 +611,7 @@ def test_an_upload_leaves_what_another_programme_of_the_region_keeps_by_hand(dem
         user=manager,
     )
     own = Category.objects.create(code="eigen-reeks", name="Eigen reeks", group="mbo", programme=demo)
-    neighbour = Programme.objects.create(
-        region=demo.region, title="Volgend programma", first_year=2026, last_year=2029, status="concept"
-    )
+    neighbour = Programme.objects.get(region=demo.region, first_year=2026)  # the demo's next programme
     other = UserFactory(username="pm-volgend")
     MembershipFactory(user=other, programme=neighbour, role=Membership.Role.PROGRAMME_MANAGER)
     data = (

@@ -27,7 +27,7 @@ PROJECTS = {
 
 def test_load_demo_matches_the_plan(db):
     call_command("load_demo", stdout=io.StringIO())
-    programme = Programme.objects.get()
+    programme = Programme.objects.get(first_year=2020)
     assert (programme.region.code, programme.region.name) == ("10", "IJssel-Vecht")
     assert programme.title == "Vervolgaanpak VSV 2020-2024"
     assert list(programme.themes.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
@@ -42,13 +42,36 @@ def test_load_demo_matches_the_plan(db):
     assert Municipality.objects.filter(region__code="10").count() == 11
 
 
+def test_load_demo_ships_the_plan_closed_and_the_example_programme_after_it(db):
+    """Seed 004's plan ended in 2024: closed, with its final report; the region runs the example 2026–2029
+    programme started from it, which says on screen that it is an example."""
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    plan, current = Programme.objects.order_by("first_year")
+    assert (plan.period_label, plan.status) == ("2020–2024", Programme.Status.CLOSED)
+    assert plan.progress_reports.get(is_final=True).period == "2024-K4"
+    assert (current.slug, current.status) == ("10-2026-2029", Programme.Status.ACTIVE)
+    assert "(voorbeeld)" in current.title and current.summary.startswith(
+        "Voorbeeld — concept, overgenomen uit 2020–2024"
+    )
+    assert dict(current.projects.values_list("code", "title")) == PROJECTS
+    assert not current.indicators.filter(targets__isnull=False).exists()  # targets are left to fill
+    # today's half-year plans and meetings are in the programme that runs today, on weekdays
+    assert current.projects.filter(halfyear_plans__isnull=False).exists()
+    assert not plan.projects.filter(halfyear_plans__isnull=False).exists()
+    meetings = list(current.meetings.all())
+    assert meetings and all(meeting.date.weekday() < 5 for meeting in meetings)
+    assert not plan.meetings.exists()
+    assert "/programmas/10-2026-2029/" in output.getvalue()
+
+
 def test_demo_users_and_roles(demo):
     users = get_user_model().objects
     for username in ("programmamanager", "stuurgroep", "projectleider", "beheerder"):
         assert users.get(username=username).check_password(DEMO_PASSWORD)
     leader = users.get(username="projectleider")
-    assert sorted(leader.led_projects.values_list("code", flat=True)) == ["2.1", "3.2"]
-    assert Membership.objects.get(user__username="stuurgroep").role == Membership.Role.STEERING_GROUP
+    assert sorted(leader.led_projects.filter(programme=demo).values_list("code", flat=True)) == ["2.1", "3.2"]
+    assert Membership.objects.get(programme=demo, user__username="stuurgroep").role == Membership.Role.STEERING_GROUP
     assert users.get(username="beheerder").is_superuser
 
 

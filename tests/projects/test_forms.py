@@ -18,20 +18,20 @@ def _activity_data(activity, **changes):
     return data
 
 
-def test_manager_adds_activity(manager_client):
+def test_manager_adds_activity(manager_client, demo):
     url = reverse("activity_create", kwargs={"code": "1.2"})
     page = manager_client.get(url).content.decode()
     assert 'value="4"' in page  # the next free number is proposed
     response = manager_client.post(url, {"number": 4, "title": "Meelopen bij bedrijven uitbreiden", "who": "Deltion"})
     assert response.status_code == 302
-    activity = Activity.objects.get(project__code="1.2", number=4)
+    activity = Activity.objects.get(project__programme=demo, project__code="1.2", number=4)
     assert activity.history.first().history_user.username == "programmamanager"
     detail = manager_client.get(reverse("project_detail", kwargs={"code": "1.2"})).content.decode()
     assert "Meelopen bij bedrijven uitbreiden" in detail
 
 
-def test_leader_edits_own_activity_with_reason(leader_client):
-    activity = Activity.objects.get(project__code="2.1", number=1)
+def test_leader_edits_own_activity_with_reason(leader_client, demo):
+    activity = Activity.objects.get(project__programme=demo, project__code="2.1", number=1)
     url = reverse("activity_edit", kwargs={"code": "2.1", "number": 1})
     response = leader_client.post(url, _activity_data(activity, when="najaar 2025", reason="planning regiegroep"))
     assert response.status_code == 302
@@ -43,8 +43,8 @@ def test_leader_edits_own_activity_with_reason(leader_client):
     assert "planning regiegroep" in history and "najaar 2025" in history
 
 
-def test_invalid_activity_gets_dutch_errors_and_changes_nothing(manager_client):
-    activity = Activity.objects.get(project__code="2.1", number=1)
+def test_invalid_activity_gets_dutch_errors_and_changes_nothing(manager_client, demo):
+    activity = Activity.objects.get(project__programme=demo, project__code="2.1", number=1)
     url = reverse("activity_edit", kwargs={"code": "2.1", "number": 1})
     response = manager_client.post(url, _activity_data(activity, title="", number=2))
     html = response.content.decode()
@@ -55,8 +55,8 @@ def test_invalid_activity_gets_dutch_errors_and_changes_nothing(manager_client):
     assert Activity.objects.get(pk=activity.pk).title == activity.title
 
 
-def test_stale_edit_is_refused(manager_client, leader_client):
-    activity = Activity.objects.get(project__code="2.1", number=2)
+def test_stale_edit_is_refused(manager_client, leader_client, demo):
+    activity = Activity.objects.get(project__programme=demo, project__code="2.1", number=2)
     stale = _activity_data(activity, title="Oude versie")
     activity.title = "Intussen gewijzigd"
     activity.version += 1
@@ -85,11 +85,11 @@ def test_project_code_must_match_theme_and_be_unique(manager_client, demo):
     assert not Project.objects.filter(title="Nieuw").exists()
     response = manager_client.post(url, {"theme": theme.pk, "code": "3.5", "title": "Nieuw"})
     assert response.status_code == 302
-    assert Project.objects.get(code="3.5").programme == demo
+    assert Project.objects.get(programme=demo, code="3.5").programme == demo
 
 
 def test_manager_assigns_leader(manager_client, demo, demo_user):
-    project = Project.objects.get(code="1.1")
+    project = Project.objects.get(programme=demo, code="1.1")
     leader = demo_user("projectleider")
     data = {
         "theme": project.theme_id,
@@ -108,8 +108,8 @@ def test_manager_assigns_leader(manager_client, demo, demo_user):
     assert list(project.leaders.all()) == [leader]
 
 
-def test_delete_activity_keeps_history(leader_client):
-    activity = Activity.objects.get(project__code="3.2", number=3)
+def test_delete_activity_keeps_history(leader_client, demo):
+    activity = Activity.objects.get(project__programme=demo, project__code="3.2", number=3)
     url = reverse("activity_delete", kwargs={"code": "3.2", "number": 3})
     assert leader_client.post(url, {"reason": "opgegaan in activiteit 2"}).status_code == 302
     assert not Activity.objects.filter(pk=activity.pk).exists()

@@ -37,8 +37,8 @@ def test_project_list_exports(steering_client):
     assert xlsx.content[:2] == b"PK"
 
 
-def test_project_page_shows_plan_content(steering_client):
-    project = Project.objects.get(code="2.1")
+def test_project_page_shows_plan_content(steering_client, demo):
+    project = Project.objects.get(programme=demo, code="2.1")
     html = steering_client.get(reverse("project_detail", kwargs={"code": "2.1"})).content.decode()
     assert project.title in html and project.target_group[:40] in html
     for activity in project.activities.all():

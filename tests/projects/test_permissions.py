@@ -49,10 +49,10 @@ def test_get_per_role(role_client, username, name, kwargs, allowed):
 
 
 @pytest.mark.parametrize("username", [STEERING, LEADER])
-def test_forbidden_post_changes_nothing(role_client, username):
+def test_forbidden_post_changes_nothing(role_client, username, demo):
     """A direct POST to an edit URL of a project the user may not edit is refused and writes nothing."""
     client = role_client(username)
-    before = Activity.objects.get(project__code="1.1", number=1)
+    before = Activity.objects.get(project__programme=demo, project__code="1.1", number=1)
     response = client.post(
         reverse("activity_edit", kwargs={"code": "1.1", "number": 1}),
         {"number": 1, "title": "Gekaapt", "version": before.version},

@@ -19,20 +19,31 @@ def closed(demo):
     return demo
 
 
+def test_the_demo_runs_2026_2029_and_shows_2020_2024_closed(shipped_demo, current_programme, manager_client):
+    """As shipped: today's URLs lead the manager into the 2026–2029 example; the old plan says it is closed."""
+    response = manager_client.get("/projecten/")
+    assert response.status_code == 302 and response["Location"] == "/programmas/10-2026-2029/projecten/"
+    home = manager_client.get(reverse("home", programme=current_programme)).content.decode()
+    assert "Voorbeeld — concept, overgenomen uit 2020–2024" in home and CLOSED_BANNER not in home
+    old = manager_client.get(reverse("home", programme=shipped_demo)).content.decode()
+    assert CLOSED_BANNER in old
+
+
 def test_a_new_concept_programme_does_not_take_its_manager_away_from_the_active_one(demo, demo_user):
     manager = demo_user("programmamanager")
     newer = Programme.objects.create(
-        region=demo.region, title="Programma 2026-2029", first_year=2026, last_year=2029, status="concept"
+        region=demo.region, title="Programma 2030-2033", first_year=2030, last_year=2033, status="concept"
     )
     Membership.objects.create(user=manager, programme=newer, role=Membership.Role.PROGRAMME_MANAGER)
     assert programme_for_user(manager) == demo
+    Programme.objects.filter(region=demo.region, first_year=2026).update(status=Programme.Status.CLOSED)
     demo.status = Programme.Status.CLOSED
     demo.save()
     assert programme_for_user(demo_user("programmamanager")) == newer  # no active one: the newest
 
 
 def test_a_region_has_one_active_programme_at_a_time(demo):
-    second = Programme(region=demo.region, title="Nog een", first_year=2026, last_year=2029, status="actief")
+    second = Programme(region=demo.region, title="Nog een", first_year=2030, last_year=2033, status="actief")
     with pytest.raises(ValidationError, match="Deze regio heeft al een actief programma"):
         second.full_clean()
     second.status = Programme.Status.DRAFT

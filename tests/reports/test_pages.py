@@ -1,10 +1,11 @@
 """Who may do what with reports and meetings, the e-mail to the stuurgroep, the lists and the demo."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -25,13 +26,22 @@ def _url(name, report=None):
 # ── permissions ──────────────────────────────────────────────────────────────────────────────────────
 
 
+def test_a_quarter_outside_the_programme_is_refused(manager_client, demo, manager, clock):
+    """On 2 December 2026 the 2020–2024 programme offers its own last quarters, not today's."""
+    clock.set(date(2026, 12, 2))
+    page = manager_client.get(_url("report_create")).content.decode()
+    assert 'value="2024-K4"' in page and "2026-K4" not in page and "2025-K1" not in page
+    with pytest.raises(ValidationError, match="Het 4e kwartaal 2026 valt buiten Vervolgaanpak VSV 2020-2024"):
+        services.report_create(programme=demo, user=manager, period="2026-K4")
+
+
 def test_manager_creates_edits_and_publishes(manager_client, demo, django_capture_on_commit_callbacks):
     response = manager_client.post(
-        _url("report_create"), {"period": "2026-K4", "title": "", "highlights": "Goed kwartaal."}
+        _url("report_create"), {"period": "2024-K3", "title": "", "highlights": "Goed kwartaal."}
     )
-    report = ProgressReport.objects.get(programme=demo, period="2026-K4")
+    report = ProgressReport.objects.get(programme=demo, period="2024-K3")
     assert response.status_code == 302 and response["Location"] == _url("report_detail", report)
-    assert report.title == "Voortgangsrapportage 4e kwartaal 2026" and report.status == "concept"
+    assert report.title == "Voortgangsrapportage 3e kwartaal 2024" and report.status == "concept"
     manager_client.post(
         _url("report_edit", report),
         {"title": report.title, "highlights": "Beter kwartaal.", "risks": "Weinig cijfers.", "reason": "aangevuld"},
@@ -47,12 +57,12 @@ def test_manager_creates_edits_and_publishes(manager_client, demo, django_captur
 
 @pytest.mark.parametrize("username", ["stuurgroep", "projectleider"])
 def test_others_cannot_create_edit_or_publish(role_client, demo, manager, username):
-    report = services.report_create(programme=demo, user=manager, period="2026-K4", highlights="Origineel")
+    report = services.report_create(programme=demo, user=manager, period="2024-K2", highlights="Origineel")
     client = role_client(username)
     meetings = Meeting.objects.count()
     refusals = [
         client.get(_url("report_create")),
-        client.post(_url("report_create"), {"period": "2026-K3"}),
+        client.post(_url("report_create"), {"period": "2024-K1"}),
         client.post(_url("report_edit", report), {"title": "Vervalst", "highlights": "x"}),
         client.post(_url("report_publish", report)),
         client.post(_url("report_correct", report), {"reason": "x"}),
@@ -65,7 +75,7 @@ def test_others_cannot_create_edit_or_publish(role_client, demo, manager, userna
     report.refresh_from_db()
     assert (report.status, report.title, report.highlights) == (
         "concept",
-        "Voortgangsrapportage 4e kwartaal 2026",
+        "Voortgangsrapportage 2e kwartaal 2024",
         "Origineel",
     )
     assert ProgressReport.objects.filter(programme=demo).count() == 2  # the demo's and this one
@@ -83,7 +93,7 @@ def test_anonymous_goes_to_login(client, demo):
 
 
 def test_steering_group_comments_and_records_decisions_leader_cannot(publish, role_client):
-    report = publish("2026-K4")
+    report = publish("2024-K2")
     steering = role_client("stuurgroep")
     steering.post(_url("report_comment", report), {"kind": "besluit", "text": "De stuurgroep stemt in."})
     steering.post(_url("report_comment", report), {"kind": "reactie", "text": "Graag meer over thema 3."})
@@ -100,13 +110,13 @@ def test_steering_group_comments_and_records_decisions_leader_cannot(publish, ro
 
 
 def test_no_comments_on_a_concept(demo, manager, steering_client):
-    report = services.report_create(programme=demo, user=manager, period="2026-K4")
+    report = services.report_create(programme=demo, user=manager, period="2024-K2")
     steering_client.post(_url("report_comment", report), {"kind": "reactie", "text": "Te vroeg"})
     assert report.comments.count() == 0
 
 
 def test_published_report_cannot_be_edited_and_is_corrected_with_a_reason(publish, manager_client):
-    report = publish("2026-K4", highlights="Eerste tekst.")
+    report = publish("2024-K2", highlights="Eerste tekst.")
     response = manager_client.post(_url("report_edit", report), {"title": "Anders", "highlights": "Anders"})
     assert response.status_code == 302
     report.refresh_from_db()
@@ -126,14 +136,14 @@ def test_published_report_cannot_be_edited_and_is_corrected_with_a_reason(publis
     assert "Deze versie is gecorrigeerd in versie 2." in html
     # A second correction of the same version is refused.
     manager_client.post(_url("report_correct", report), {"reason": "nogmaals"})
-    assert ProgressReport.objects.filter(period="2026-K4").count() == 2
+    assert ProgressReport.objects.filter(period="2024-K2").count() == 2
 
 
 def test_one_report_per_quarter(manager_client, demo):
-    response = manager_client.post(_url("report_create"), {"period": "2026-K3"})
+    response = manager_client.post(_url("report_create"), {"period": "2024-K4"})  # the demo's final report
     assert response.status_code == 200
-    assert "Er is al een rapportage voor het 3e kwartaal 2026" in response.content.decode()
-    assert ProgressReport.objects.filter(programme=demo, period="2026-K3").count() == 1
+    assert "Er is al een rapportage voor het 4e kwartaal 2024" in response.content.decode()
+    assert ProgressReport.objects.filter(programme=demo, period="2024-K4").count() == 1
 
 
 # ── e-mail ───────────────────────────────────────────────────────────────────────────────────────────
@@ -144,17 +154,17 @@ def test_publishing_mails_the_steering_group_with_a_link(publish, demo, settings
     other = UserFactory(username="wethouder", email="wethouder@example.org")
     Membership.objects.create(user=other, programme=demo, role=Membership.Role.STEERING_GROUP)
     mail.outbox.clear()
-    report = publish("2026-K4")
+    report = publish("2024-K2")
     assert sorted(message.to[0] for message in mail.outbox) == ["stuurgroep@vsvplan.invalid", "wethouder@example.org"]
     message = mail.outbox[0]
-    assert message.subject == "[vsvplan] Voortgangsrapportage 4e kwartaal 2026 gepubliceerd"
+    assert message.subject == "[vsvplan] Voortgangsrapportage 2e kwartaal 2024 gepubliceerd"
     assert f"https://vsvplan.example/programmas/10-2020-2024/rapportages/{report.pk}/" in message.body
     assert f"https://vsvplan.example/programmas/10-2020-2024/rapportages/{report.pk}/pdf/" in message.body
 
 
 def test_no_mail_for_a_concept(demo, manager):
     mail.outbox.clear()
-    services.report_create(programme=demo, user=manager, period="2026-K4")
+    services.report_create(programme=demo, user=manager, period="2024-K2")
     assert mail.outbox == []
 
 
@@ -163,19 +173,22 @@ def test_no_mail_for_a_concept(demo, manager):
 
 def test_report_list_and_exports(steering_client, demo):
     html = steering_client.get(_url("report_list")).content.decode()
-    assert "Voortgangsrapportage 3e kwartaal 2026 (demo)" in html and "gepubliceerd" in html
+    assert "Eindrapportage Vervolgaanpak VSV 2020-2024 (demo)" in html and "gepubliceerd" in html
     csv = steering_client.get(_url("report_list"), {"_export": "csv"})
     lines = csv.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Kwartaal,Rapportage,Status")
-    assert "3e kwartaal 2026" in lines[1] and "gepubliceerd" in lines[1]
+    assert "4e kwartaal 2024" in lines[1] and "gepubliceerd" in lines[1]
     assert steering_client.get(_url("report_list"), {"_export": "xlsx"}).content[:2] == b"PK"
 
 
-def test_home_shows_the_next_meetings(steering_client, demo):
-    past = Meeting.objects.create(programme=demo, kind="evaluatie", date=timezone.localdate() - timedelta(days=3))
-    html = steering_client.get(reverse("home")).content.decode()
+def test_home_shows_the_next_meetings(steering_client, current_programme):
+    """The demo's meetings are those of the programme that runs today, 2026–2029."""
+    programme = current_programme
+    past = Meeting.objects.create(programme=programme, kind="evaluatie", date=timezone.localdate() - timedelta(days=3))
+    html = steering_client.get(reverse("home", programme=programme)).content.decode()
     assert "Volgende vergaderingen" in html
-    for meeting in Meeting.objects.filter(programme=demo, is_demo=True):
+    assert Meeting.objects.filter(programme=programme, is_demo=True).count() == 2
+    for meeting in Meeting.objects.filter(programme=programme, is_demo=True):
         assert meeting.date >= timezone.localdate()
         assert f"{meeting.get_kind_display()}" in html
     assert past.get_kind_display() not in html
@@ -203,7 +216,7 @@ def _queries(client, url):
 
 
 def test_report_pages_run_a_fixed_number_of_queries(manager_client, demo, manager):
-    concept = services.report_create(programme=demo, user=manager, period="2026-K4")
+    concept = services.report_create(programme=demo, user=manager, period="2024-K2")
     published = ProgressReport.objects.get(programme=demo, is_demo=True)
     urls = [_url("report_detail", concept), _url("report_detail", published), _url("report_list")]
     # One new figure since the demo report (demo figures stop at 2023-2024): "veranderd sinds" has rows.
@@ -233,10 +246,11 @@ def test_load_demo_is_idempotent(demo):
         ProgressReport.history.count(),
     )
     first = counts()
-    report = ProgressReport.objects.get(is_demo=True)
+    report = ProgressReport.objects.get(programme=demo, is_demo=True)
     load_demo()
-    assert counts() == first == (2, 1, 2, 1)
-    assert ProgressReport.objects.get(is_demo=True).snapshot == report.snapshot
+    # two meetings and a report of 2026–2029, the final report of 2020–2024
+    assert counts() == first == (2, 2, 2, 2)
+    assert ProgressReport.objects.get(programme=demo, is_demo=True).snapshot == report.snapshot
     assert report.is_published and "[Demo]" in report.highlights
     # The snapshot holds the seed's figures: the 2018-2019 figure of MBO niveau 1 and the budget total.
     row = next(row for row in report.snapshot["kpi"]["rows"] if row["code"] == "mbo-niveau-1")

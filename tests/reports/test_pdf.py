@@ -41,7 +41,7 @@ def _ink(png_path) -> float:
 
 
 def test_pdf_of_a_published_report(publish, steering_client, demo, tmp_path):
-    report = publish("2026-K4", highlights="Warme overstap loopt goed.")
+    report = publish("2024-K2", highlights="Warme overstap loopt goed.")
     response = steering_client.get(reverse("report_pdf", kwargs={"pk": report.pk}))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -52,9 +52,9 @@ def test_pdf_of_a_published_report(publish, steering_client, demo, tmp_path):
     assert "595.276 x 841.89 pts (A4)" in info
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Vervolgaanpak VSV 2020-2024" in text and "IJssel-Vecht" in text
-    assert "Voortgangsrapportage 4e kwartaal" in text and "Warme overstap loopt goed." in text
+    assert "Voortgangsrapportage 2e kwartaal" in text and "Warme overstap loopt goed." in text
     # Programme and date head every page after the cover, beside the page number at the foot.
-    published = f"4e kwartaal 2026 · gepubliceerd {date_format(timezone.localtime(report.published_at), 'j F Y')}"
+    published = f"2e kwartaal 2024 · gepubliceerd {date_format(timezone.localtime(report.published_at), 'j F Y')}"
     pages_text = text.split("\f")
     assert all("Vervolgaanpak VSV 2020-2024" in page and published in page for page in pages_text[1:-1])
     assert "Pagina 1 van" in text

@@ -15,7 +15,7 @@ def _page(client, report):
 
 
 def test_published_report_keeps_its_figures_and_says_which_changed(publish, set_figure, steering_client):
-    report = publish("2026-K4")
+    report = publish("2024-K2")
     frozen = dict(report.snapshot)
     assert "Sinds publicatie gewijzigd" not in _page(steering_client, report)
 
@@ -40,7 +40,7 @@ def test_published_report_keeps_its_figures_and_says_which_changed(publish, set_
 
 
 def test_concept_follows_the_live_data(demo, manager, set_figure, steering_client):
-    report = services.report_create(programme=demo, user=manager, period="2026-K4")
+    report = services.report_create(programme=demo, user=manager, period="2024-K2")
     set_figure("vo-onderbouw", "2018-2019", "0.21")
     html = _page(steering_client, report)
     assert "2018-2019 cijfer 0,21%" in html
@@ -59,9 +59,9 @@ def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, ma
     halfyear_services.project_status_record(
         project=Project.objects.get(programme=demo, code="1.1"), user=manager, status="risico", explanation="Trager."
     )
-    k4 = publish("2026-K4")
+    k4 = publish("2024-K2")
     changes = k4.snapshot["changes"]
-    assert k4.snapshot["previous"]["period"] == "2026-K3"
+    assert k4.snapshot["previous"]["period"] == "2024-K4"  # the demo's final report of 2020–2024
     assert [(c["code"], c["school_year"], c["kind"], c["old"], c["new"]) for c in changes["figures"]] == [
         ("mbo-niveau-3", "2023-2024", "herzien", str(demo_figure.value), "3.10"),
         ("vo-onderbouw", "2018-2019", "herzien", "0.17", "0.21"),
@@ -74,7 +74,7 @@ def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, ma
 
     # After K4 only one more change: the next report lists that one and nothing from before K4.
     set_figure("mbo-niveau-3", "2023-2024", "3.60", reason="definitief cijfer")
-    k1 = services.report_create(programme=demo, user=manager, period="2027-K1")
+    k1 = services.report_create(programme=demo, user=manager, period="2024-K3")
     later = selectors.report_content(report=k1).to_json()["changes"]
     assert later is not None and selectors.previous_report(report=k1) == k4
     assert [(c["code"], c["kind"], c["old"], c["new"]) for c in later["figures"]] == [
@@ -88,7 +88,7 @@ def test_changes_since_the_previous_report_are_exactly_those_in_between(demo, ma
 
 def test_changes_section_on_the_page(publish, set_figure, steering_client):
     set_figure("vo-onderbouw", "2018-2019", "0.21", reason="DUO-herziening")
-    html = _page(steering_client, publish("2026-K4"))
+    html = _page(steering_client, publish("2024-K2"))
     assert "Nieuwe en herziene cijfers" in html
     assert "herzien" in html and "DUO-herziening" in html
 
@@ -98,7 +98,7 @@ def test_the_report_keeps_the_nations_figure_and_the_norm_of_its_school_year(pub
     Figure.objects.create(
         category_id="mbo-niveau-3", area_kind="land", area_code="nl", school_year="2023-2024", value=Decimal("3.55")
     )
-    report = publish("2026-K4")
+    report = publish("2024-K2")
     row = next(row for row in report.snapshot["kpi"]["rows"] if row["code"] == "mbo-niveau-3")
     assert (report.snapshot["kpi"]["school_year"], row["national"], row["norm"]) == ("2023-2024", "3.55", None)
     html = _page(steering_client, report)
