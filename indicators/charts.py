@@ -15,6 +15,7 @@ from core import charts
 from core.periods import SchoolYear
 
 ACTUAL, TARGET, BASELINE, NORM, NATIONAL = "#1d4ed8", "#b45309", "#374151", "#6b7280", "#047857"
+OTHER_TARGET = "#7c3aed"  # the targets of another period's programme
 
 
 class ChartYear(Protocol):
@@ -34,6 +35,7 @@ class Year:
     target: Decimal | None
     national: Decimal | None = None
     norm: Decimal | None = None
+    other_target: Decimal | None = None  # the target of the same KPI in another programme of the region
 
 
 def figure_label(value, unit: str) -> str:
@@ -55,16 +57,23 @@ def kpi_chart(
     norm: Decimal | None = None,
     baseline: Decimal | None = None,
     title: str | None = None,
+    target_label: str = "",
+    other_targets_label: str = "",
 ) -> charts.LineChart | None:
     """Every school year from the first to the last with a figure, a target, a national figure or a norm (gaps
     included); None without any. `norm` is one norm for every year (old reports); else each year has its own."""
     known = {
         year.school_year: year
         for year in years
-        if any(getattr(year, attribute, None) is not None for attribute in ("actual", "target", "national", "norm"))
+        if any(
+            getattr(year, attribute, None) is not None
+            for attribute in ("actual", "target", "national", "norm", "other_target")
+        )
     }
     if not known:
         return None
+    other_targets_label = other_targets_label or _("ander programma")
+    target_legend = f"streefcijfer {target_label}" if target_label else "streefcijfer"
     labels, year, last = [], SchoolYear.parse(min(known)), SchoolYear.parse(max(known))
     while year <= last:
         labels.append(str(year))
@@ -80,7 +89,9 @@ def kpi_chart(
         if row.actual is not None:
             piece.append(f"cijfer {label(row.actual)}{' (voorlopig)' if row.provisional else ''}")
         if row.target is not None:
-            piece.append(f"streefcijfer {label(row.target)}")
+            piece.append(f"{target_legend} {label(row.target)}")
+        if getattr(row, "other_target", None) is not None:
+            piece.append(f"streefcijfer {other_targets_label} {label(row.other_target)}")
         if getattr(row, "national", None) is not None:
             piece.append(f"Nederland {label(row.national)}")
         if getattr(row, "norm", None) is not None:
@@ -103,7 +114,7 @@ def kpi_chart(
             width=2.5,
         ),
         charts.Series(
-            "streefcijfer",
+            target_legend,
             values=[row.target if row else None for row in rows],
             colour=TARGET,
             line="dashed",
@@ -111,6 +122,7 @@ def kpi_chart(
         ),
     ]
     for attribute, legend, colour, line, marker in (
+        ("other_target", f"streefcijfer {other_targets_label}", OTHER_TARGET, "dashed", "diamond"),
         ("national", "Nederland", NATIONAL, "solid", "square"),
         ("norm", "landelijke norm", NORM, "dotted", "triangle"),
     ):
@@ -139,9 +151,11 @@ def indicator_chart(row) -> charts.LineChart | None:
             target=year.target.value if year.target else None,
             national=year.national.value if year.national else None,
             norm=year.norm.value if year.norm else None,
+            other_target=year.other_target.value if year.other_target else None,
         )
         for year in row.years.values()
     ]
+    others = {year.other_target.indicator.programme.period_label for year in row.years.values() if year.other_target}
     return kpi_chart(
         code=indicator.code,
         name=indicator.name,
@@ -149,4 +163,6 @@ def indicator_chart(row) -> charts.LineChart | None:
         years=years,
         baseline=indicator.baseline,
         title=_("Grafiek van %(name)s per schooljaar") % {"name": indicator.name},
+        target_label=indicator.programme.period_label if others else "",
+        other_targets_label=", ".join(sorted(others)),
     )

@@ -45,6 +45,9 @@ class YearRow:
     revision: "Revision | None" = None
     national: Figure | None = None
     norm: Norm | None = None
+    # The target of the same KPI (category and area) in another programme of the region, for its own years: the
+    # KPI page draws the series across periods, each with its own period's targets.
+    other_target: Target | None = None
 
     @property
     def peildatum_label(self) -> str:
@@ -273,7 +276,8 @@ def indicator_detail(*, programme: Programme, code: str, since: datetime | None 
     )
     series = _series([indicator])
     rows = _year_rows(indicator, series)
-    years = set(rows) | set(series.national(indicator)) | set(series.norms.get(indicator.category_id, {}))
+    others = _other_programmes_targets(indicator)
+    years = set(rows) | set(series.national(indicator)) | set(series.norms.get(indicator.category_id, {})) | set(others)
     if years:
         first, last = SchoolYear.parse(min(years)), SchoolYear.parse(max(years))
         year = first
@@ -283,8 +287,33 @@ def indicator_detail(*, programme: Programme, code: str, since: datetime | None 
                 rows[key] = _empty_row(key, indicator, series)
             year = year.next()
         rows = dict(sorted(rows.items()))
+    for year, target in others.items():
+        if rows[year].target is None:
+            rows[year].other_target = target
     _mark_revisions(list(rows.values()), since)
     return IndicatorRow(indicator, rows, breakdowns=_breakdowns(indicator))
+
+
+def _other_programmes_targets(indicator: Indicator) -> dict[str, Target]:
+    """The targets of the same KPI (category and area) in the region's other programmes, by school year (one
+    query): the earlier period's aims beside this one's."""
+    area = indicator.area
+    kinds = [area.kind, ""] if area == areas.Area.region(indicator.programme.region.code) else [area.kind]
+    targets = (
+        Target.objects.filter(
+            indicator__programme__region_id=indicator.programme.region_id,
+            indicator__category_id=indicator.category_id,
+            indicator__area_kind__in=kinds,
+        )
+        .exclude(indicator__programme_id=indicator.programme_id)
+        .select_related("indicator__programme__region")
+        .order_by("school_year", "-indicator__programme__first_year")
+    )
+    found = {}
+    for target in targets:
+        if target.indicator.area == area:
+            found.setdefault(target.school_year, target)
+    return found
 
 
 def _breakdowns(indicator: Indicator) -> list[tuple[str, str, list[Figure]]]:

@@ -52,6 +52,19 @@ celery_app.conf.task_default_queue = f"vsvplan-test-{os.environ.get('PYTEST_XDIS
 # ── the demo, once per test database ─────────────────────────────────────────────────────────────────
 
 
+# The fixtures that load the demo (the clients and demo_user ask `the_demo` for the one the test wants).
+DEMO_FIXTURES = {
+    "demo",
+    "shipped_demo",
+    "current_programme",
+    "manager_client",
+    "steering_client",
+    "leader_client",
+    "role_client",
+    "demo_user",
+}
+
+
 def _marked_transactional(node) -> bool:
     """django_db(transaction=True) or django_db(reset_sequences=True), by keyword or position."""
     marker = node.get_closest_marker("django_db")
@@ -67,8 +80,9 @@ def _is_transactional(node, fixturenames) -> bool:
 
 
 def _uses_db(node, fixturenames) -> bool:
+    """The test uses the database: marked, or through a fixture (the demo's fixtures ask for it themselves)."""
     return bool(node.get_closest_marker("django_db")) or bool(
-        {"db", "transactional_db", "live_server"} & set(fixturenames)
+        {"db", "transactional_db", "live_server", *DEMO_FIXTURES} & set(fixturenames)
     )
 
 
@@ -192,19 +206,6 @@ def pytest_runtest_setup(item):
             SESSION_DEMO.load()
 
 
-# The fixtures that load the demo (the clients and demo_user ask `the_demo` for the one the test wants).
-DEMO_FIXTURES = {
-    "demo",
-    "shipped_demo",
-    "current_programme",
-    "manager_client",
-    "steering_client",
-    "leader_client",
-    "role_client",
-    "demo_user",
-}
-
-
 def uses_demo(request) -> bool:
     return bool(DEMO_FIXTURES & set(request.fixturenames))
 
@@ -308,25 +309,25 @@ def _login(client, username):
 
 
 @pytest.fixture
-def manager_client(request, client):
+def manager_client(request, db, client):
     the_demo(request)
     return _login(client, "programmamanager")
 
 
 @pytest.fixture
-def steering_client(request, client):
+def steering_client(request, db, client):
     the_demo(request)
     return _login(client, "stuurgroep")
 
 
 @pytest.fixture
-def leader_client(request, client):
+def leader_client(request, db, client):
     the_demo(request)
     return _login(client, "projectleider")
 
 
 @pytest.fixture
-def role_client(request, client):
+def role_client(request, db, client):
     """A client logged in as the named demo user, or anonymous for None."""
     the_demo(request)
 
@@ -340,7 +341,7 @@ def role_client(request, client):
 
 
 @pytest.fixture
-def demo_user(request):
+def demo_user(request, db):
     """A fresh instance of a demo user on every call (nothing cached on it from an earlier call)."""
     the_demo(request)
     return lambda username: get_user_model().objects.get(username=username)

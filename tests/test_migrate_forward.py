@@ -318,3 +318,42 @@ def test_measurements_of_three_programmes_become_shared_figures_without_losing_a
     assert _rows(db, "SELECT id, programme_id FROM indicators_importrun ORDER BY id") == [(1, None), (2, None)]
 
     _assert_nothing_left_to_apply(db)
+
+
+# tests/data/migrations/demo_main_3a7547c.sqlite3.gz was made with commit 3a7547c, the last one before programme
+# periods (projects 0006, reports 0002): the demo (programme 1, region 10, 2020-2024, active) and a closed programme
+# 2 of region 11 for 2017-2020 (then stored as "afgerond"), in which the demo's programme manager has a role.
+DUMP_PERIODS = ROOT / "tests" / "data" / "migrations" / "demo_main_3a7547c.sqlite3.gz"
+
+# Run in the migrated copy: the pages a user of that database opens, through the site's URLs and middleware.
+PAGES_SCRIPT = """
+from django.contrib.auth import get_user_model
+from django.test import Client
+client = Client(HTTP_HOST="localhost")
+client.force_login(get_user_model().objects.get(username="programmamanager"))
+old = client.get("/projecten/")
+print("redirect", old.status_code, old["Location"])
+page = client.get(old["Location"])
+print("projects", page.status_code, "Warme overstap" in page.content.decode())
+closed = client.get("/programmas/11-2017-2020/")
+print("closed", closed.status_code, "is afgesloten: alles is nog te lezen" in closed.content.decode())
+"""
+
+
+def test_a_database_from_before_programme_periods_keeps_every_row_and_gets_its_programme_url(tmp_path):
+    before, db = _migrated_copy(DUMP_PERIODS, tmp_path)
+    counts_before, counts_after = _tables(before), _tables(db)
+    assert {name: count for name, count in counts_after.items() if name not in GROWING} == {
+        name: count for name, count in counts_before.items() if name not in GROWING
+    }
+    assert _rows(db, "SELECT id, status FROM projects_programme ORDER BY id") == [(1, "actief"), (2, "afgesloten")]
+    assert not _rows(db, "SELECT 1 FROM projects_historicalprogramme WHERE status = 'afgerond'")
+    assert _rows(db, "SELECT COUNT(*) FROM reports_progressreport WHERE is_final") == [(0,)]
+
+    pages = _manage(db, "shell", "-c", PAGES_SCRIPT)
+    assert pages.returncode == 0, pages.stdout + pages.stderr
+    assert pages.stdout.splitlines()[-3:] == [
+        "redirect 302 /programmas/10-2020-2024/projecten/",
+        "projects 200 True",
+        "closed 200 True",
+    ]

@@ -70,3 +70,10 @@ def test_pace_reports_percentages_as_decimals():
 def test_budget_settings_default_to_the_seeds_bands():
     assert BudgetSettings(first_year=2021, last_year=2024).bands == DEFAULT_BANDS
     assert classify(spent=Decimal(0), budget=BUDGET, elapsed=QUARTER).status == Pace.BEHIND  # DEFAULT_BANDS
+
+
+def test_a_year_that_is_over_with_nothing_spent_says_so_rather_than_behind():
+    over = classify(spent=Decimal(0), budget=BUDGET, elapsed=Decimal(1))
+    assert over.status == Pace.NOTHING_RECORDED and over.label == "jaar voorbij, geen besteding vastgelegd"
+    assert classify(spent=Decimal(1), budget=BUDGET, elapsed=Decimal(1)).status == Pace.BEHIND  # something, too little
+    assert classify(spent=Decimal(0), budget=BUDGET, elapsed=Decimal("0.99")).status == Pace.BEHIND  # still running

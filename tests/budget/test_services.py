@@ -160,3 +160,22 @@ def test_decision_date_cannot_lie_in_the_future(demo, line, demo_user):
     change.refresh_from_db()
     assert change.status == "voorgesteld"
     assert line_current_amount(line=line(REGELRUIMTE), year=2024) == Decimal(35000)
+
+
+def test_spending_in_a_year_of_the_next_programme_names_that_programme(demo, line, demo_user, clock):
+    """2026 is not a year of the 2020–2024 budget: the message says where it belongs (the demo's 2026–2029)."""
+    clock.set(date(2026, 12, 2))
+    with pytest.raises(ValidationError) as refused:
+        services.spending_record(
+            line=line("Verzuimaanpak 3.0"),
+            user=demo_user("programmamanager"),
+            date=date(2026, 3, 1),
+            amount=Decimal(100),
+            description="Inhuur",
+            today=date(2026, 12, 2),
+        )
+    assert refused.value.message_dict["date"] == [
+        "De begroting loopt van 2021 tot en met 2024. "
+        "2026 hoort bij Vervolgaanpak VSV 2026-2029 (voorbeeld); leg het daar vast."
+    ]
+    assert not SpendingEntry.objects.filter(date=date(2026, 3, 1)).exists()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.periods import BudgetYear, HalfYear, Quarter, SchoolYear, current_periods
+from core.periods import BudgetYear, HalfYear, ProgrammePeriod, Quarter, SchoolYear, current_periods
 
 ONE_DAY = timedelta(days=1)
 
@@ -169,3 +169,27 @@ def test_current_periods_of_a_day(day, school_year, half_year, quarter, budget_y
     assert current.school_year.peildatum <= day < current.school_year.next().peildatum
     assert current.school_year == SchoolYear.for_date(day).previous()
     assert all(day in period for period in (current.half_year, current.quarter, current.budget_year))
+
+
+def test_a_programme_period_keeps_a_day_within_its_years():
+    period = ProgrammePeriod(2020, 2024)
+    assert (period.start, period.end, str(period)) == (date(2020, 1, 1), date(2024, 12, 31), "2020–2024")
+    assert period.clamp(date(2026, 12, 2)) == date(2024, 12, 31)  # ended: read as on its last day
+    assert period.clamp(date(2019, 5, 1)) == date(2020, 1, 1)  # not begun: as on its first
+    assert period.clamp(date(2022, 6, 30)) == date(2022, 6, 30)
+    assert [int(year) for year in period.budget_years] == [2020, 2021, 2022, 2023, 2024]
+    quarters = period.quarters()
+    assert (str(quarters[0]), str(quarters[-1]), len(quarters)) == ("2020-K1", "2024-K4", 20)
+    assert date(2024, 12, 31) in period and date(2025, 1, 1) not in period
+
+
+def test_current_periods_within_a_programme_agree_on_one_day():
+    closed = current_periods(date(2026, 12, 2), ProgrammePeriod(2020, 2024))
+    assert (str(closed.school_year), str(closed.half_year), str(closed.quarter), int(closed.budget_year)) == (
+        "2023-2024",
+        "2024-H2",
+        "2024-K4",
+        2024,
+    )
+    running = current_periods(date(2026, 12, 2), ProgrammePeriod(2026, 2029))
+    assert running == current_periods(date(2026, 12, 2))  # inside its period: today's own

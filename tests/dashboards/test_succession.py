@@ -262,3 +262,29 @@ def test_closing_on_the_page_makes_the_programme_read_only(manager_client, demo,
     assert "Eindrapportage" in page and str(published) in page
     assert manager_client.get(reverse("programme_close")).status_code == 403  # closed: nothing more to close
     assert "Volgend programma starten" in page  # but its successor can still be started
+
+
+# ── the KPI page across periods ────────────────────────────────────────────────────────────────────────
+
+
+def test_the_kpi_page_of_the_next_programme_shows_the_series_with_each_periods_targets(
+    current_programme, shipped_demo, manager_client, demo_user
+):
+    old_targets = dict(
+        Target.objects.filter(indicator__programme=shipped_demo, indicator__code="mbo-niveau-3").values_list(
+            "school_year", "value"
+        )
+    )
+    assert old_targets  # seed 004's streefcijfers
+    indicator = Indicator.objects.get(programme=current_programme, code="mbo-niveau-3")
+    Target.objects.create(indicator=indicator, school_year="2027-2028", value="3.00")
+
+    html = manager_client.get(reverse("indicator_detail", kwargs={"code": "mbo-niveau-3"}, programme=current_programme))
+    html = html.content.decode()
+    assert html.count("streefcijfer programma 2020–2024") == len(old_targets)  # a row per old target, marked
+    assert "streefcijfer 2020–2024" in html and "streefcijfer 2026–2029" in html  # the chart's two target series
+    assert "landelijke norm" in html
+    # the figures run on: every definitive and provisional figure of the region is in the table, whatever period
+    figures = Figure.objects.filter(category_id="mbo-niveau-3", area_kind="regio", area_code="10", breakdown="")
+    for year in figures.values_list("school_year", flat=True):
+        assert f">{year}<span" in html, year
