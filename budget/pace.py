@@ -51,7 +51,7 @@ class Pace(StrEnum):
 PACE_LOOKS = {
     Pace.NOT_STARTED: Look(Tone.OPEN, _("jaar nog niet begonnen")),
     # A year that is over with no spending at all: the spending was not recorded here, not "behind".
-    Pace.NOTHING_RECORDED: Look(Tone.OPEN, _("jaar voorbij, geen besteding vastgelegd")),
+    Pace.NOTHING_RECORDED: Look(Tone.OPEN, _("jaar om, niets vastgelegd")),
     Pace.NO_BUDGET: Look(Tone.NONE, _("geen budget")),
     Pace.BEHIND: Look(Tone.BEHIND, _("achter op schema"), "▼"),
     Pace.ON_TRACK: Look(Tone.OK, _("op schema"), "✔"),

@@ -191,7 +191,7 @@ def start_next_programme(
             position=indicator.position,
             risk_margin_pct=indicator.risk_margin_pct,
             baseline=figure.value if figure else None,
-            baseline_when=(_("schooljaar %(year)s (definitief)") % {"year": figure.school_year} if figure else ""),
+            baseline_when=(_("schooljaar %(year)s, definitief") % {"year": figure.school_year} if figure else ""),
         )
         _mark(copy, user, reason).save()
         copy.projects.set([projects[project.pk] for project in indicator.projects.all()])

@@ -55,7 +55,7 @@ def outstanding(*, programme: Programme, today: date) -> list[Outstanding]:
     items = []
     for row in dashboard_rows(programme=programme, today=today):
         for state in (row.current, row.next):
-            if not state.plan_done:
+            if not state.plan_done and state.plan_deadline is not None:  # none: outside the programme's period
                 items.append(
                     Outstanding(
                         "plan",
@@ -66,7 +66,7 @@ def outstanding(*, programme: Programme, today: date) -> list[Outstanding]:
                     )
                 )
         previous = row.previous
-        if previous.approved is not None and not previous.evaluation_done:
+        if previous.approved is not None and not previous.evaluation_done and previous.evaluation_deadline is not None:
             items.append(
                 Outstanding(
                     "evaluatie",

@@ -75,8 +75,10 @@ class DashboardRow:
     today: date
 
 
-def _plans_by_period(projects, periods: list[HalfYear], settings) -> dict[tuple[int, str], PeriodState]:
-    """One query: every plan version of these projects in these periods, with its evaluation and goal counts."""
+def _plans_by_period(projects, periods: list[HalfYear], settings, programme) -> dict[tuple[int, str], PeriodState]:
+    """One query: every plan version of these projects in these periods, with its evaluation and goal counts. A
+    closed programme, or a half-year outside the programme's period, has no deadlines: nothing there can still be
+    written, so nothing is "te laat"."""
     plans = (
         HalfYearPlan.objects.filter(project__in=projects, period__in=[str(p) for p in periods])
         .select_related("evaluation")
@@ -87,12 +89,14 @@ def _plans_by_period(projects, periods: list[HalfYear], settings) -> dict[tuple[
         .order_by("project_id", "period", "revision")
     )
     states = {}
+    closed = programme.status == programme.Status.CLOSED
     for project in projects:
         for period in periods:
+            has_deadlines = not closed and programme.period.contains(period.start)
             states[(project.pk, str(period))] = PeriodState(
                 period,
-                plan_deadline=settings.plan_deadline(period),
-                evaluation_deadline=settings.evaluation_deadline(period),
+                plan_deadline=settings.plan_deadline(period) if has_deadlines else None,
+                evaluation_deadline=settings.evaluation_deadline(period) if has_deadlines else None,
             )
     for plan in plans:
         _attach_evaluation(plan)
@@ -145,7 +149,7 @@ def dashboard_rows(*, programme, today: date, theme=None, status: str | None = N
     elif status:
         projects = projects.filter(latest_status=status)
     projects = sorted(projects, key=lambda project: project.sort_key)
-    states = _plans_by_period(projects, periods, settings)
+    states = _plans_by_period(projects, periods, settings, programme)
     rows = []
     for project in projects:
         report = None

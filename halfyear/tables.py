@@ -46,6 +46,8 @@ def evaluation_state(state, today) -> tuple[str, str]:
         return LATE, _("te laat")
     if evaluation is not None:
         return "concept", _("concept")
+    if state.evaluation_deadline is None:  # a closed programme: it can no longer be written
+        return NONE, _("niet geëvalueerd")
     return OPEN, _("nog te doen (uiterlijk %(date)s)") % {"date": date_format(state.evaluation_deadline, "j F Y")}
 
 

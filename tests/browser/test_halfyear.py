@@ -112,7 +112,7 @@ def test_regiegroep_reads_budget_and_kpis_per_project(login, site, check_a11y, c
     row = page.get_by_role("row").filter(has_text="2.1 Warme overstap")
     expect(row).to_contain_text("€ 125.000")  # seed 004, hoofdstuk 7: € 125.000 a year
     # 2020–2024 is read as on its last day: 2024 is over and nothing was spent in the demo
-    expect(row).to_contain_text("jaar voorbij, geen besteding vastgelegd")
+    expect(row).to_contain_text("jaar om, niets vastgelegd")
     expect(row.get_by_role("link", name="MBO niveau 3")).to_be_visible()
     # The demo's imported 2023-2024 figures: MBO niveau 2 meets its target, MBO niveau 4 is within the margin.
     expect(row).to_contain_text("op koers")

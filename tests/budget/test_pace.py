@@ -74,6 +74,6 @@ def test_budget_settings_default_to_the_seeds_bands():
 
 def test_a_year_that_is_over_with_nothing_spent_says_so_rather_than_behind():
     over = classify(spent=Decimal(0), budget=BUDGET, elapsed=Decimal(1))
-    assert over.status == Pace.NOTHING_RECORDED and over.label == "jaar voorbij, geen besteding vastgelegd"
+    assert over.status == Pace.NOTHING_RECORDED and over.label == "jaar om, niets vastgelegd"
     assert classify(spent=Decimal(1), budget=BUDGET, elapsed=Decimal(1)).status == Pace.BEHIND  # something, too little
     assert classify(spent=Decimal(0), budget=BUDGET, elapsed=Decimal("0.99")).status == Pace.BEHIND  # still running

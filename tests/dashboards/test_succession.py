@@ -115,7 +115,7 @@ def test_each_baseline_is_the_newest_definitive_figure_with_its_school_year(demo
             continue
         proposed += 1
         assert indicator.baseline == newest.value
-        assert indicator.baseline_when == f"schooljaar {newest.school_year} (definitief)"
+        assert indicator.baseline_when == f"schooljaar {newest.school_year}, definitief"
     assert proposed >= 1  # the demo has definitive figures, so at least one baseline is proposed
 
 

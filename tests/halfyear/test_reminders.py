@@ -11,7 +11,7 @@ from halfyear import reminders
 from halfyear.models import HalfYearPlan, SentReminder
 from halfyear.tasks import send_halfyear_reminders
 from projects.models import Membership
-from tests.factories import MembershipFactory, ProjectFactory, ThemeFactory, UserFactory
+from tests.factories import MembershipFactory, ProgrammeFactory, ProjectFactory, ThemeFactory, UserFactory
 
 # With the default settings (plan due 14 days before the half-year, reminder 7 days before the deadline,
 # evaluation due 6 weeks after it), the plan for 2027-H1 is due on Friday 18 December 2026.
@@ -20,7 +20,8 @@ DEADLINE = date(2026, 12, 18)
 
 @pytest.fixture
 def cycle(db):
-    theme = ThemeFactory()
+    # a programme of the period the half-years below fall in (no reminders outside a programme's period)
+    theme = ThemeFactory(programme=ProgrammeFactory(first_year=2026, last_year=2029))
     programme = theme.programme
     leader = UserFactory(username="leider", email="leider@example.org")
     manager = UserFactory(username="manager", email="manager@example.org")

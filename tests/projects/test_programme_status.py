@@ -1,6 +1,10 @@
 """A region's programmes: one active at a time, the user's active one is the one they work in, and a closed one is
 read-only for everyone and says so on every page."""
 
+import csv
+import io
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -64,3 +68,17 @@ def test_an_edit_form_of_a_closed_programme_is_refused_with_the_reason(closed, m
     assert "Cijfer invoeren" not in page and "Streefcijfer toevoegen" not in page
     project = leader_client.get(reverse("project_detail", kwargs={"code": "2.1"})).content.decode()
     assert CLOSED_BANNER in project and "Activiteit toevoegen" not in project
+
+
+def test_a_closed_programme_has_nothing_late_on_its_dashboard(shipped_demo, manager_client, clock):
+    """2020–2024 is read as on 31 December 2024; its half-year cycle can no longer be written, so no plan or
+    evaluation is "te laat", and 2024's budget with nothing spent says so instead of "achter op schema"."""
+    clock.set(date(2026, 12, 2))
+    response = manager_client.get(reverse("project_dashboard", programme=shipped_demo), {"_export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 11
+    for row in rows:
+        assert not any(value.startswith("te laat") for value in row.values()), row["Code"]
+    warm = next(row for row in rows if row["Code"] == "2.1")
+    assert warm["Plan 2024-H2"] == "nog geen plan"
+    assert warm["Uitgavenritme 2024"] == "jaar om, niets vastgelegd"
