@@ -16,7 +16,6 @@ from django.utils import timezone
 from budget.selectors import hourly_rate
 from core import clock
 from core.demo import upsert, yaml_decimal
-from core.periods import HalfYear
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from halfyear.services import cycle_settings
 from projects.models import Activity, Project
@@ -40,7 +39,7 @@ def _text(value) -> str:
 @transaction.atomic
 def load_halfyear_demo(*, programme, today: date | None = None) -> None:
     today = today or clock.today()
-    current = HalfYear.for_date(today)
+    current = programme.periods(today).half_year
     settings = cycle_settings(programme=programme)
     rate = hourly_rate(programme=programme)  # the budget demo (loaded first) sets it
     data = read_demo()
@@ -56,6 +55,8 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
     for item in sorted(data["plans"], key=lambda entry: (entry["project"], entry["offset"])):
         project = projects[item["project"]]
         period = current + item["offset"]
+        if not programme.period.contains(period.start):
+            continue  # before the programme began (its first year): that half-year was another programme's
         leader = project.leaders.order_by("username").first()
         status = item.get("status", HalfYearPlan.Status.APPROVED)
         approved = status == HalfYearPlan.Status.APPROVED
@@ -128,6 +129,8 @@ def load_halfyear_demo(*, programme, today: date | None = None) -> None:
 
     kept_reports = []
     for item in data["statuses"]:
+        if not programme.period.contains(today - timedelta(days=item["days_ago"])):
+            continue
         report = upsert(
             ProjectStatus,
             {

@@ -62,30 +62,12 @@ def load_reports_demo(*, programme, now=None) -> None:
     if ProgressReport.objects.filter(programme=programme, is_demo=True).exists():
         return
     spec = data["report"]
-    quarter = Quarter.for_date(today)
-    for _step in range(spec["quarters_back"]):
-        quarter = quarter.previous()
+    quarter = programme.periods(today).quarter - spec["quarters_back"]
+    if not programme.period.contains(quarter.start):  # the programme's first quarter: there is none before it
+        quarter = programme.periods(today).quarter
     if ProgressReport.objects.filter(programme=programme, period=str(quarter)).exists():
         return  # a real report for that quarter exists: the demo does not overwrite it
-    manager = get_user_model().objects.filter(username="programmamanager").first()
-    report = ProgressReport(
-        programme=programme,
-        period=str(quarter),
-        title=spec["title"].format(quarter=quarter.label),
-        highlights=_text(spec["highlights"]),
-        risks=_text(spec["risks"]),
-        decisions_requested=_text(spec["decisions_requested"]),
-        status=ProgressReport.Status.PUBLISHED,
-        snapshot=gather(programme=programme, now=now).to_json(),
-        published_at=now,
-        published_by=manager,
-        created_by=manager,
-        is_demo=True,
-    )
-    report.full_clean()
-    report._history_user = manager
-    report._change_reason = REASON
-    report.save()
+    _published_demo_report(programme, quarter, spec["title"].format(quarter=quarter.label), spec, now)
 
 
 @transaction.atomic
@@ -95,21 +77,25 @@ def load_final_report_demo(*, programme) -> ProgressReport:
     if existing is not None:
         return existing
     spec = read_demo()["final_report"]
-    published = clock.now()  # with the figures as the demo loads them, so "changed since" starts from here
+    # Published with the figures as the demo loads them, so "changed since" starts from here.
+    return _published_demo_report(programme, Quarter.parse(spec["period"]), spec["title"], spec, clock.now(), True)
+
+
+def _published_demo_report(programme, quarter, title, spec, now, is_final=False) -> ProgressReport:
     manager = get_user_model().objects.filter(username="programmamanager").first()
     report = ProgressReport(
         programme=programme,
-        period=spec["period"],
-        title=spec["title"],
+        period=str(quarter),
+        title=title,
         highlights=_text(spec["highlights"]),
         risks=_text(spec["risks"]),
         decisions_requested=_text(spec["decisions_requested"]),
         status=ProgressReport.Status.PUBLISHED,
-        snapshot=gather(programme=programme, now=published).to_json(),
-        published_at=published,
+        snapshot=gather(programme=programme, now=now).to_json(),
+        published_at=now,
         published_by=manager,
         created_by=manager,
-        is_final=True,
+        is_final=is_final,
         is_demo=True,
     )
     report.full_clean()

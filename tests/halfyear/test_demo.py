@@ -10,20 +10,22 @@ from tests.urls import reverse
 
 
 def test_two_evaluated_half_years_a_running_one_and_a_concept(demo, today):
+    """Relative to today, as far as the half-years lie in the programme (2026–2029 began in 2026-H1: on 2 December
+    2026 the half-year two back, 2025-H2, is before it and has no plan)."""
     current = HalfYear.for_date(today)
+    inside = [offset for offset in (-2, -1, 0, 1) if demo.period.contains((current + offset).start)]
+    assert inside[-2:] == [0, 1]
     plans = HalfYearPlan.objects.filter(project__code="2.1")
-    assert {plan.period: plan.status for plan in plans} == {
-        str(current + -2): "goedgekeurd",
-        str(current + -1): "goedgekeurd",
-        str(current): "goedgekeurd",
-        str(current + 1): "concept",
-    }
+    words = {-2: "goedgekeurd", -1: "goedgekeurd", 0: "goedgekeurd", 1: "concept"}
+    assert {plan.period: plan.status for plan in plans} == {str(current + offset): words[offset] for offset in inside}
     evaluated = set(
         HalfYearEvaluation.objects.filter(plan__project__code__in=["2.1", "3.2"]).values_list(
             "plan__project__code", "plan__period"
         )
     )
-    assert evaluated == {(code, str(current + offset)) for code in ("2.1", "3.2") for offset in (-2, -1)}
+    expected = {(code, str(current + offset)) for code in ("2.1", "3.2") for offset in (-2, -1) if offset in inside}
+    assert evaluated == expected
+    assert HalfYearPlan.objects.filter(period__lt=str(HalfYear.for_date(demo.period.start))).count() == 0
     assert all(plan.is_demo for plan in HalfYearPlan.objects.all())
     for goal in SmartGoal.objects.select_related("plan"):
         goal.full_clean()  # every demo goal is SMART: measure, unit, target, deadline inside its half-year
