@@ -64,6 +64,12 @@ def halfyear_plan_start(*, project, period: HalfYear | str, user, today: date | 
         raise ValidationError(
             _("Het halfjaar %(period)s is al voorbij; daarvoor start u geen plan meer.") % {"period": period}
         )
+    programme = project.programme
+    if not programme.period.contains(period.start):
+        raise ValidationError(
+            _("Het halfjaar %(period)s valt buiten %(title)s (%(years)s).")
+            % {"period": period, "title": programme.title, "years": programme.period_label}
+        )
     if HalfYearPlan.objects.filter(project=project, period=str(period)).exists():
         raise ValidationError(_("Er is al een plan voor %(period)s.") % {"period": period})
     plan = HalfYearPlan(project=project, period=str(period), hourly_rate=hourly_rate(programme=project.programme))

@@ -111,6 +111,8 @@ def test_a_past_half_year_or_a_second_plan_cannot_be_started(demo, demo_user, to
         services.halfyear_plan_start(project=project, period=HalfYear.for_date(today).previous(), user=leader)
     with pytest.raises(ValidationError, match="Er is al een plan"):
         services.halfyear_plan_start(project=project, period=HalfYear.for_date(today), user=leader)
+    with pytest.raises(ValidationError, match="Het halfjaar 2030-H1 valt buiten Vervolgaanpak VSV 2026-2029"):
+        services.halfyear_plan_start(project=project, period="2030-H1", user=leader)
 
 
 def test_evaluation_opens_in_the_last_month_and_locks_when_submitted(demo, demo_user, today):
