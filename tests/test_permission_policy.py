@@ -329,7 +329,8 @@ def _plan(plan) -> HalfYearPlan:
 
 
 def test_halfyear_plan_start(demo, demo_user, refused, current):
-    project = Project.objects.get(programme=demo, code="3.2")
+    # next half-year's plan: in the 2026–2029 programme (2020–2024 refuses a half-year outside its period)
+    project = Project.objects.get(programme__region=demo.region, programme__first_year=2026, code="3.2")
 
     def write(user):
         return halfyear_services.halfyear_plan_start(project=project, period=current.next(), user=user)
