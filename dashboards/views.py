@@ -57,19 +57,20 @@ def project_dashboard(request, programme):
     """Per project its status and half-year cycle (halfyear), budget vs spent (budget) and the KPIs it
     contributes to (indicators), each read for all projects at once: a fixed number of queries. Its half-years and
     budget year are those of the programme's day (today within its period), so they agree."""
-    today = programme.day(clock.today())
+    real_today = clock.today()
+    today = programme.day(real_today)
     form = DashboardFilterForm(request.GET or None, programme=programme)
     theme = status = None
     if form.is_valid():
         theme, status = form.cleaned_data["theme"], form.cleaned_data["status"] or None
-    rows = halfyear_selectors.dashboard_rows(programme=programme, today=today, theme=theme, status=status)
+    rows = halfyear_selectors.dashboard_rows(programme=programme, today=real_today, theme=theme, status=status)
     projects = [row.project for row in rows]
     budgets = budget_selectors.project_budgets(programme=programme, projects=projects, today=today)
     current = programme.periods(today).half_year
     table = ProjectDashboardTable(
         rows,
         periods=(current.previous(), current, current.next()),
-        today=today,
+        today=real_today,
         kpis=kpis_by_project(programme=programme, projects=projects),
         budgets=budgets,
     )
@@ -99,7 +100,7 @@ def programme_detail(request, programme):
     context = {
         "region_programmes": succession.region_programmes(programme=programme, user=user),
         "final_report": succession.final_report(programme=programme),
-        "can_start_next": permissions.can_start_next(user, programme),
+        "can_start_next": permissions.can_start_next(user, programme) and succession.newer_programme(programme) is None,
         "can_manage": permissions.can_manage(user, programme),
     }
     return render(request, "dashboards/programme_detail.html", context)
@@ -109,6 +110,13 @@ def programme_detail(request, programme):
 @require_http_methods(["GET", "POST"])
 def programme_start_next(request, programme):
     permissions.require_start_next(request.user, programme)
+    if (newer := succession.newer_programme(programme)) is not None:
+        messages.info(
+            request,
+            _("%(title)s volgt al op dit programma; start het volgende programma vanuit dat programma.")
+            % {"title": newer.title},
+        )
+        return redirect("programme_detail")
     first, last = succession.proposed_years(programme, clock.today().year)
     initial = {"first_year": first, "last_year": last, "title": succession.proposed_title(programme, first, last)}
     form = NextProgrammeForm(request.POST or None, initial=initial)

@@ -123,10 +123,12 @@ def _latest_status_subquery(field_name):
 def dashboard_rows(*, programme, today: date, theme=None, status: str | None = None) -> list[DashboardRow]:
     """Per project: its latest status, and the plans and evaluations of last, this and next half-year.
 
+    `today` is the real day: the half-years are those of the programme's day (today kept within its period), and
+    lateness is judged against the real day, so a concept that starts later is not "te laat" before its deadlines.
     Four queries whatever the number of projects: settings, projects (with the latest status), leaders, plans.
     """
     settings = cycle_settings(programme=programme)
-    current = HalfYear.for_date(today)
+    current = HalfYear.for_date(programme.day(today))
     periods = [current.previous(), current, current.next()]
     projects = (
         Project.objects.filter(programme=programme)
@@ -175,7 +177,8 @@ def dashboard_rows(*, programme, today: date, theme=None, status: str | None = N
 
 
 def project_cycle(*, project, today: date, history: int = 6) -> dict:
-    """For the panel on the project page: the status course and the plan per recent half-year."""
+    """For the panel on the project page: the status course and the plan per recent half-year (`today`: the
+    programme's day)."""
     reports = list(
         ProjectStatus.objects.filter(project=project).select_related("recorded_by").order_by("-date", "-id")[:history]
     )

@@ -33,7 +33,7 @@ def plan_list(request, programme, code):
         startable = [
             {"period": period, "deadline": settings.plan_deadline(period)}
             for period in (current, current.next())
-            if str(period) not in existing
+            if str(period) not in existing and programme.period.contains(period.start)
         ]
     context = {
         "project": project,

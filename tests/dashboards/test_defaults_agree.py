@@ -11,6 +11,9 @@ from datetime import date
 import pytest
 
 from core.periods import current_periods
+from dashboards import succession
+from halfyear import reminders
+from halfyear import selectors as halfyear_selectors
 from halfyear.models import HalfYearPlan
 from indicators import selectors as kpi_selectors
 from projects.models import Programme
@@ -51,8 +54,8 @@ def test_the_defaults_of_every_page_agree_in_both_demo_programmes(clock, day, sh
         project=shipped_demo.projects.get(code="2.1"), period="2024-H2", status=HalfYearPlan.Status.APPROVED
     )
     for programme in Programme.objects.filter(region=shipped_demo.region).order_by("first_year"):
-        expected = current_periods(day, programme.period)
-        assert expected == programme.periods(day)
+        # the closed programme as on its last day; the running one as today
+        expected = current_periods(date(2024, 12, 31) if programme.first_year == 2020 else day)
         half, year = str(expected.half_year), str(expected.budget_year.year)
         school_year = kpi_selectors.dashboard(programme=programme).selected_year
         pages = _pages(manager_client, programme)
@@ -74,8 +77,27 @@ def test_the_defaults_of_every_page_agree_in_both_demo_programmes(clock, day, sh
             form = manager_client.get(reverse("report_create", programme=programme)).content.decode()
             assert _selected(form, "period") == str(expected.quarter), label
 
-    closed = Programme.objects.get(pk=shipped_demo.pk)
-    periods = closed.periods(day)
-    assert (str(periods.half_year), str(periods.quarter), periods.budget_year.year) == ("2024-H2", "2024-K4", 2024)
-    current = Programme.objects.get(region=shipped_demo.region, first_year=2026)
-    assert current.periods(day).budget_year.year == day.year  # inside its period: today's own year
+
+def test_a_concept_that_starts_later_is_not_late_before_its_deadlines(clock, current_programme, demo_user, client):
+    """A concept for 2030–2033 shows its first half-years, but today (December 2026) is long before their
+    deadlines: no "te laat" on its dashboard."""
+    clock.set(date(2026, 12, 2))
+    manager = demo_user("programmamanager")
+    concept = succession.start_next_programme(
+        programme=current_programme, user=manager, first_year=2030, last_year=2033
+    )
+    client.force_login(manager)
+    html = client.get(reverse("project_dashboard", programme=concept)).content.decode()
+    assert "Plan 2030-H1" in html
+    assert "te laat" not in html
+
+
+def test_an_active_programme_past_its_end_shows_and_reminds_the_same_half_years(clock, current_programme):
+    """Past 2029 the running programme's dashboard shows its last half-years; the reminders read the same rows, so
+    they never name a half-year the dashboard does not show."""
+    day = date(2030, 3, 2)
+    clock.set(day)
+    rows = halfyear_selectors.dashboard_rows(programme=current_programme, today=day)
+    assert {str(row.current.period) for row in rows} == {"2029-H2"}
+    shown = {str(state.period) for row in rows for state in (row.previous, row.current, row.next)}
+    assert {str(item.period) for item in reminders.outstanding(programme=current_programme, today=day)} <= shown

@@ -1,6 +1,6 @@
 """Plan, do, check, act: evaluating a half-year and carrying unmet goals and lessons into the next plan."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -217,3 +217,12 @@ def test_leader_starts_the_next_plan_from_the_project_page(role_client, demo, to
     html = client.get(response.url).content.decode()
     assert "1 doel uit het vorige halfjaar staat erin als voorstel." in html
     assert "Voortgezet uit" in html
+
+
+def test_a_half_year_after_the_programme_is_not_offered(role_client, clock, demo):
+    """In the programme's last half-year (2029-H2) the page offers no plan for 2030-H1: that half-year belongs to
+    the next programme."""
+    clock.set(date(2029, 10, 1))
+    page = role_client(LEADER).get(reverse("halfyear_plan_list", kwargs={"code": "3.2"})).content.decode()
+    assert "Plan 2029-H2 starten" in page
+    assert "2030-H1" not in page
