@@ -11,7 +11,7 @@ blocks and lines, with empty amounts.
 Closing asks for the final report: a published progress report of the programme, marked as its
 eindrapportage; after that the programme is read-only (projects.permissions), its reports and PDFs stay.
 
-Every part is written here because it crosses the apps below (projects, indicators, budget); each app's own
+Every part is written here because it crosses the apps below (projects, indicators, budget, halfyear); each app's own
 rules (constraints, validation) still hold for every row."""
 
 import re
@@ -21,10 +21,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from budget.models import BudgetLine, BudgetSection, BudgetSettings
+from halfyear.models import CycleSettings
 from indicators import selectors as indicator_selectors
 from indicators.models import Indicator
 from projects import permissions
-from projects.models import Activity, Membership, Programme, Project, Theme
+from projects.models import Activity, Membership, Programme, Project, Region, Theme
 from reports.models import ProgressReport
 
 _PERIOD_IN_TITLE = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
@@ -67,7 +68,29 @@ def final_report(*, programme: Programme) -> ProgressReport | None:
     return ProgressReport.objects.filter(programme=programme, is_final=True).first()
 
 
+def newer_programme(programme: Programme) -> Programme | None:
+    """The region's programme after this one, if there is one: the next period starts from that one, not from
+    this one (else two programmes would carry the same projects forward)."""
+    return (
+        Programme.objects.filter(region=programme.region_id, first_year__gt=programme.last_year)
+        .order_by("first_year")
+        .first()
+    )
+
+
+def _lock_region(programme: Programme) -> None:
+    """Starting or activating a programme reads the region's programmes, then writes: one at a time per region, so
+    two at once end in the second one's message (overlap, already active), not in a database error."""
+    Region.objects.select_for_update().filter(pk=programme.region_id).first()
+
+
 def _check_period(programme: Programme, first_year: int, last_year: int, title: str) -> None:
+    newer = newer_programme(programme)
+    if newer is not None:
+        raise ValidationError(
+            _("%(title)s (%(period)s) volgt al op dit programma; start het volgende programma vanuit dat programma.")
+            % {"title": newer.title, "period": newer.period_label}
+        )
     errors = {}
     if first_year <= programme.last_year:
         errors["first_year"] = _("Het volgende programma begint na %(last)s, het laatste jaar van %(title)s.") % {
@@ -102,6 +125,7 @@ def start_next_programme(
 ) -> Programme:
     """The next programme of `programme`'s region, as a concept, with what carries over (see the module)."""
     permissions.require_start_next(user, programme)
+    _lock_region(programme)
     title = (title or "").strip() or proposed_title(programme, first_year, last_year)
     _check_period(programme, first_year, last_year, title)
     reason = _("Overgenomen uit %(title)s") % {"title": programme.title}
@@ -196,6 +220,19 @@ def start_next_programme(
         _mark(copy, user, reason).save()
         copy.projects.set([projects[project.pk] for project in indicator.projects.all()])
 
+    cycle = CycleSettings.objects.filter(programme=programme).first()
+    if cycle is not None:
+        _mark(
+            CycleSettings(
+                programme=successor,
+                plan_due_days_before=cycle.plan_due_days_before,
+                evaluation_due_weeks_after=cycle.evaluation_due_weeks_after,
+                reminder_days_before=cycle.reminder_days_before,
+            ),
+            user,
+            reason,
+        ).save()
+
     settings = BudgetSettings.objects.filter(programme=programme).first()
     if settings is not None:
         BudgetSettings.objects.create(
@@ -238,6 +275,7 @@ def start_next_programme(
 def activate_programme(*, programme: Programme, user) -> Programme:
     """A concept becomes the region's active programme; the region's active one must be closed first."""
     permissions.require_manage(user, programme)
+    _lock_region(programme)
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.status != Programme.Status.DRAFT:
         raise ValidationError(_("Alleen een concept kan actief worden gemaakt."))
@@ -266,6 +304,8 @@ def close_programme(*, programme: Programme, user, final_report: ProgressReport,
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.status == Programme.Status.CLOSED:
         raise ValidationError(_("Dit programma is al afgesloten."))
+    if programme.status != Programme.Status.ACTIVE:
+        raise ValidationError(_("Een concept wordt niet afgesloten; alleen het actieve programma sluit u af."))
     if final_report is None or not final_report_choices(programme=programme).filter(pk=final_report.pk).exists():
         raise ValidationError(
             {"final_report": _("Kies een gepubliceerde rapportage van dit programma als eindrapportage.")}

@@ -296,7 +296,8 @@ def indicator_detail(*, programme: Programme, code: str, since: datetime | None 
 
 def _other_programmes_targets(indicator: Indicator) -> dict[str, Target]:
     """The targets of the same KPI (category and area) in the region's other programmes, by school year (one
-    query): the earlier period's aims beside this one's."""
+    query): the earlier period's aims beside this one's. A concept's targets are not shown elsewhere: they are not
+    decided yet, and its people may differ from this programme's."""
     area = indicator.area
     kinds = [area.kind, ""] if area == areas.Area.region(indicator.programme.region.code) else [area.kind]
     targets = (
@@ -306,6 +307,7 @@ def _other_programmes_targets(indicator: Indicator) -> dict[str, Target]:
             indicator__area_kind__in=kinds,
         )
         .exclude(indicator__programme_id=indicator.programme_id)
+        .exclude(indicator__programme__status=Programme.Status.DRAFT)
         .select_related("indicator__programme__region")
         .order_by("school_year", "-indicator__programme__first_year")
     )

@@ -340,6 +340,7 @@ print("closed", closed.status_code, "is afgesloten: alles is nog te lezen" in cl
 """
 
 
+@pytest.mark.migrations
 def test_a_database_from_before_programme_periods_keeps_every_row_and_gets_its_programme_url(tmp_path):
     before, db = _migrated_copy(DUMP_PERIODS, tmp_path)
     counts_before, counts_after = _tables(before), _tables(db)

@@ -14,13 +14,14 @@ from django.utils import timezone
 from budget import services as budget_services
 from budget.models import BudgetChange, BudgetLine, SpendingEntry
 from core.periods import HalfYear
+from dashboards import succession
 from halfyear import services as halfyear_services
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 from indicators import services as kpi_services
 from indicators.importers import runs
 from indicators.models import Figure, ImportRun, Indicator, Target
 from projects import services as plan_services
-from projects.models import Activity, Membership, Project, Theme
+from projects.models import Activity, Membership, Programme, Project, Theme
 from reports import services as report_services
 from reports.models import Meeting, ProgressReport
 from tests.factories import UserFactory
@@ -537,6 +538,45 @@ def test_a_figure_entered_by_hand_for_one_programme_is_changed_by_that_programme
     kpi_services.figure_save(figure=figure, programme=demo, user=demo_user(MANAGER), reason="gecorrigeerd")
     figure.refresh_from_db()
     assert figure.value == 4
+
+
+# ── the programme's course: the next one, activating, closing ──────────────────────────────────────────
+
+MANAGERS_ONLY = "Alleen programmamanagers mogen dit wijzigen."
+
+
+@pytest.fixture
+def example(demo):
+    """The region's 2026–2029 programme, a concept under `demo` (which reopened 2020–2024)."""
+    return Programme.objects.get(region=demo.region, first_year=2026)
+
+
+def test_programme_start_next(demo_user, refused, example):
+    def write(user):
+        return succession.start_next_programme(programme=example, user=user, first_year=2030, last_year=2033)
+
+    refused(write, "Alleen de programmamanagers van dit programma starten het volgende programma.")
+    assert write(demo_user(MANAGER)).status == Programme.Status.DRAFT
+
+
+def test_programme_activate(demo, demo_user, refused, example):
+    Programme.objects.filter(pk=demo.pk).update(status=Programme.Status.CLOSED)
+
+    def write(user):
+        return succession.activate_programme(programme=example, user=user)
+
+    refused(write, MANAGERS_ONLY)
+    assert write(demo_user(MANAGER)).status == Programme.Status.ACTIVE
+
+
+def test_programme_close(demo, demo_user, refused):
+    final = ProgressReport.objects.get(programme=demo, period="2024-K4", status=ProgressReport.Status.PUBLISHED)
+
+    def write(user):
+        return succession.close_programme(programme=demo, user=user, final_report=final)
+
+    refused(write, MANAGERS_ONLY)
+    assert write(demo_user(MANAGER)).status == Programme.Status.CLOSED
 
 
 # ── a closed programme is read-only for everyone ─────────────────────────────────────────────────────

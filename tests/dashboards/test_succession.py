@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from budget.models import BudgetAmount, BudgetChange, BudgetLine, BudgetSection, BudgetSettings, SpendingEntry
 from dashboards import succession
-from halfyear.models import HalfYearPlan, ProjectStatus
+from halfyear.models import CycleSettings, HalfYearPlan, ProjectStatus
 from indicators.models import Figure, Indicator, Target
-from projects.models import Activity, Membership, Programme, Project, Theme
+from projects.models import Activity, Membership, Programme, Project, Region, Theme
 from reports import services as report_services
 from reports.models import Meeting, ProgressReport
 from tests.urls import reverse
@@ -17,8 +17,25 @@ from tests.urls import reverse
 MANAGER, STEERING = "programmamanager", "stuurgroep"
 
 
-# The demo already holds the 2026–2029 programme started from 2020–2024; these tests start another one after it.
+# The demo already holds the 2026–2029 programme started from 2020–2024. The service tests start 2020–2024's next
+# programme (it has targets, amounts and plans to leave behind) once the example has moved to another region (the
+# `example_elsewhere` fixture); they start it for 2030–2033, and check the years on their own.
 FIRST, LAST = 2030, 2033
+
+
+@pytest.fixture
+def current_programme_of_demo(demo):
+    """The 2026–2029 example (a concept under `demo`), the region's newest programme."""
+    return Programme.objects.get(region=demo.region, first_year=2026)
+
+
+@pytest.fixture
+def example_elsewhere(demo):
+    """The demo's 2026–2029 example programme moved to a region without programmes, inside the test's transaction:
+    region 10 then has only 2020–2024, as before the example was started."""
+    other = Region.objects.create(code="999", name="Testregio zonder programma's")
+    Programme.objects.filter(region=demo.region, first_year=2026).update(region=other)
+    return demo
 
 
 def _start(demo, user, **options):
@@ -61,6 +78,7 @@ def _plan(programme):
     }
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_the_next_programme_takes_over_the_plan_as_a_concept(demo, demo_user):
     before = _plan(demo)
     successor = _start(demo, demo_user(MANAGER))
@@ -73,6 +91,7 @@ def test_the_next_programme_takes_over_the_plan_as_a_concept(demo, demo_user):
     assert _plan(demo) == before  # the old programme is untouched
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_what_belongs_to_a_period_stays_behind(demo, demo_user):
     assert Target.objects.filter(indicator__programme=demo).exists()
     assert BudgetAmount.objects.filter(line__programme=demo).exists()
@@ -94,6 +113,7 @@ def test_what_belongs_to_a_period_stays_behind(demo, demo_user):
     assert budget.hourly_rate == BudgetSettings.objects.get(programme=demo).hourly_rate
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_each_baseline_is_the_newest_definitive_figure_with_its_school_year(demo, demo_user):
     successor = _start(demo, demo_user(MANAGER))
     proposed = 0
@@ -119,7 +139,8 @@ def test_each_baseline_is_the_newest_definitive_figure_with_its_school_year(demo
     assert proposed >= 1  # the demo has definitive figures, so at least one baseline is proposed
 
 
-def test_people_and_roles_come_along_only_when_asked(demo, demo_user):
+@pytest.mark.usefixtures("example_elsewhere")
+def test_without_asking_only_the_starter_comes_along(demo, demo_user):
     manager = demo_user(MANAGER)
     alone = _start(demo, manager)
     assert list(Membership.objects.filter(programme=alone).values_list("user__username", "role")) == [
@@ -127,9 +148,10 @@ def test_people_and_roles_come_along_only_when_asked(demo, demo_user):
     ]
     assert not Project.objects.filter(programme=alone, leaders__isnull=False).exists()
 
-    together = succession.start_next_programme(
-        programme=demo, user=manager, first_year=2034, last_year=2037, copy_people=True
-    )
+
+@pytest.mark.usefixtures("example_elsewhere")
+def test_people_and_roles_come_along_when_asked(demo, demo_user):
+    together = _start(demo, demo_user(MANAGER), copy_people=True)
     roles = lambda programme: sorted(  # noqa: E731
         Membership.objects.filter(programme=programme).values_list("user__username", "role")
     )
@@ -140,6 +162,7 @@ def test_people_and_roles_come_along_only_when_asked(demo, demo_user):
     assert leaders(together) == leaders(demo)
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_only_its_managers_start_the_next_programme_and_nothing_is_written_otherwise(demo, demo_user):
     count = Programme.objects.count()
     with pytest.raises(PermissionDenied, match="Alleen de programmamanagers van dit programma"):
@@ -147,16 +170,37 @@ def test_only_its_managers_start_the_next_programme_and_nothing_is_written_other
     assert Programme.objects.count() == count
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_a_second_start_for_the_same_years_is_refused(demo, demo_user):
-    """A double click, or a second manager: the period is taken, and the message says by which programme."""
+    """A double click, or a second manager: the programme has its successor, and the message names it."""
     _start(demo, demo_user(MANAGER))
     activities = Activity.objects.count()
-    with pytest.raises(ValidationError, match="overlappen met Vervolgaanpak VSV 2030-2033"):
+    with pytest.raises(ValidationError, match=r"Vervolgaanpak VSV 2030-2033 \(2030–2033\) volgt al op dit programma"):
         _start(demo, demo_user(MANAGER), title="Een andere titel")
-    assert Programme.objects.filter(region=demo.region).count() == 3  # 2020–2024, the demo's 2026–2029, this one
+    assert Programme.objects.filter(region=demo.region).count() == 2  # 2020–2024 and this one
     assert Activity.objects.count() == activities
 
 
+def test_only_the_regions_newest_programme_is_succeeded(demo, demo_user):
+    """2020–2024 already has its successor (the demo's 2026–2029): a period after that one starts from that one,
+    not from the old plan."""
+    count = Programme.objects.count()
+    with pytest.raises(ValidationError, match=r"Vervolgaanpak VSV 2026-2029 \(voorbeeld\) \(2026–2029\) volgt al"):
+        _start(demo, demo_user(MANAGER))
+    assert Programme.objects.count() == count
+
+
+def test_the_cycle_settings_carry_over(demo, current_programme_of_demo, demo_user):
+    CycleSettings.objects.update_or_create(
+        programme=current_programme_of_demo,
+        defaults={"plan_due_days_before": 21, "evaluation_due_weeks_after": 4, "reminder_days_before": 10},
+    )
+    successor = _start(current_programme_of_demo, demo_user(MANAGER))
+    copied = CycleSettings.objects.get(programme=successor)
+    assert (copied.plan_due_days_before, copied.evaluation_due_weeks_after, copied.reminder_days_before) == (21, 4, 10)
+
+
+@pytest.mark.usefixtures("example_elsewhere")
 @pytest.mark.parametrize(
     ("first", "last", "message"),
     [(2024, 2027, "begint na 2024"), (2031, 2030, "laatste jaar ligt vóór het eerste jaar")],
@@ -166,6 +210,7 @@ def test_a_period_that_does_not_follow_is_refused(demo, demo_user, first, last, 
         succession.start_next_programme(programme=demo, user=demo_user(MANAGER), first_year=first, last_year=last)
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_a_closed_programme_can_still_be_succeeded(demo, demo_user):
     Programme.objects.filter(pk=demo.pk).update(status=Programme.Status.CLOSED)
     demo.refresh_from_db()
@@ -175,8 +220,9 @@ def test_a_closed_programme_can_still_be_succeeded(demo, demo_user):
 # ── pages ──────────────────────────────────────────────────────────────────────────────────────────────
 
 
-def test_the_start_page_says_what_comes_along_and_starts_it(manager_client, demo):
-    page = manager_client.get(reverse("programme_start_next"))
+def test_the_start_page_says_what_comes_along_and_starts_it(manager_client, current_programme_of_demo):
+    start = reverse("programme_start_next", programme=current_programme_of_demo)
+    page = manager_client.get(start)
     html = page.content.decode()
     assert page.status_code == 200
     assert "5 thema's" in html and "11 projecten" in html
@@ -184,17 +230,20 @@ def test_the_start_page_says_what_comes_along_and_starts_it(manager_client, demo
     assert 'value="2030"' in html and 'value="2033"' in html and "Vervolgaanpak VSV 2030-2033" in html
 
     response = manager_client.post(
-        reverse("programme_start_next"),
-        {"title": "Vervolgaanpak VSV 2030-2033", "first_year": "2030", "last_year": "2033"},
-        follow=True,
+        start, {"title": "Vervolgaanpak VSV 2030-2033", "first_year": "2030", "last_year": "2033"}, follow=True
     )
     assert response.redirect_chain[-1][0] == "/programmas/10-2030-2033/programma/"
     assert "is gestart als concept" in response.content.decode()
-    again = manager_client.post(
-        reverse("programme_start_next"), {"title": "Nog eens", "first_year": "2026", "last_year": "2029"}
-    )
-    assert again.status_code == 200
-    assert "overlappen met Vervolgaanpak VSV 2026-2029 (voorbeeld)" in again.content.decode()
+    again = manager_client.post(start, {"title": "Nog eens", "first_year": "2030", "last_year": "2033"}, follow=True)
+    assert "Vervolgaanpak VSV 2030-2033 volgt al op dit programma" in again.content.decode()
+    assert Programme.objects.filter(region=current_programme_of_demo.region).count() == 3
+
+
+def test_an_older_programme_offers_no_start_and_its_start_page_points_on(manager_client, demo):
+    assert "Volgend programma starten" not in manager_client.get(reverse("programme_detail")).content.decode()
+    response = manager_client.get(reverse("programme_start_next"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("programme_detail")
+    assert "Vervolgaanpak VSV 2026-2029 (voorbeeld) volgt al op dit programma" in response.content.decode()
 
 
 def test_the_steering_group_cannot_start_a_programme(steering_client):
@@ -204,9 +253,10 @@ def test_the_steering_group_cannot_start_a_programme(steering_client):
     assert not Programme.objects.filter(first_year=2030).exists()
 
 
-def test_wrong_years_on_the_form_get_a_dutch_message(manager_client):
+def test_wrong_years_on_the_form_get_a_dutch_message(manager_client, current_programme_of_demo):
     response = manager_client.post(
-        reverse("programme_start_next"), {"title": "X", "first_year": "twintig", "last_year": "2029"}
+        reverse("programme_start_next", programme=current_programme_of_demo),
+        {"title": "X", "first_year": "twintig", "last_year": "2029"},
     )
     assert response.status_code == 200 and "Voer een geheel getal in" in response.content.decode()
 
@@ -220,6 +270,7 @@ def published(demo):
     return ProgressReport.objects.get(programme=demo, period="2024-K4", status="gepubliceerd")
 
 
+@pytest.mark.usefixtures("example_elsewhere")
 def test_a_concept_becomes_active_only_after_the_active_one_is_closed(demo, demo_user, published):
     manager = demo_user(MANAGER)
     successor = _start(demo, manager)
@@ -261,7 +312,13 @@ def test_closing_on_the_page_makes_the_programme_read_only(manager_client, demo,
     page = manager_client.get(reverse("programme_detail")).content.decode()
     assert "Eindrapportage" in page and str(published) in page
     assert manager_client.get(reverse("programme_close")).status_code == 403  # closed: nothing more to close
-    assert "Volgend programma starten" in page  # but its successor can still be started
+
+
+def test_a_concept_is_not_closed(manager_client, current_programme_of_demo, demo_user):
+    """Only the active programme is closed; a direct POST for the concept changes nothing."""
+    with pytest.raises(ValidationError, match="Een concept wordt niet afgesloten"):
+        succession.close_programme(programme=current_programme_of_demo, user=demo_user(MANAGER), final_report=None)
+    assert Programme.objects.get(pk=current_programme_of_demo.pk).status == Programme.Status.DRAFT
 
 
 # ── the KPI page across periods ────────────────────────────────────────────────────────────────────────
