@@ -1,7 +1,10 @@
 """View helpers every app uses: run a service for a valid form, and export a table as CSV or XLSX."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse
+from django.shortcuts import render
 from django_tables2.export import TableExport
 
 from .forms import add_service_error
@@ -25,3 +28,26 @@ def export_response(request, table, filename: str):
     if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
         return TableExport(export_format, table).response(f"{filename}.{export_format}")
     return None
+
+
+def csrf_failure(request, reason=""):
+    """A form that fails the CSRF check (expired, logged out in between, cookies off): a Dutch page, nothing saved."""
+    return render(request, "403_csrf.html", status=403)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a login after too many wrong passwords: a Dutch page saying how long to wait."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+def health(request):
+    """For the load balancer: 200 when this web server reaches its database, 503 when it does not."""
+    try:
+        connection.ensure_connection()
+    except DatabaseError:
+        return HttpResponse("database onbereikbaar\n", status=503, content_type="text/plain; charset=utf-8")
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

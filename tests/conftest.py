@@ -31,6 +31,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.http import HttpRequest
 from django.utils import timezone
 
 from core import clock as core_clock
@@ -304,7 +305,7 @@ def clock(monkeypatch):
 
 
 def _login(client, username):
-    assert client.login(username=username, password=DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD)
     return client
 
 

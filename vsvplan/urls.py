@@ -8,12 +8,12 @@ user's current programme; the data stewards' own import pages) and a 404 for a p
 from functools import cache
 from types import ModuleType
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core import views as core_views
 from core.forms import LoginForm
 from indicators import urls as indicator_urls
 from projects import views as project_views
@@ -22,6 +22,7 @@ admin.site.site_header = _("vsvplan beheer")
 admin.site.site_title = _("vsvplan beheer")
 
 shared_patterns = [
+    path("gezond/", core_views.health, name="health"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
@@ -51,11 +52,6 @@ urlpatterns = [
     path("programmas/<str:slug>/<path:rest>", project_views.programme_missing),
     *programme_patterns,
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 
 @cache

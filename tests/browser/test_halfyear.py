@@ -1,7 +1,6 @@
 """The half-year plan journey in a real browser: write and submit, send back, fix and resubmit, approve."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -9,14 +8,12 @@ from playwright.sync_api import expect
 
 from core.periods import HalfYear
 
-from .conftest import DESKTOP, PHONE
-
-AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+from .conftest import AXE_URL, DESKTOP, PHONE
 
 
 def _axe_violations(page):
     """WCAG 2.1 A/AA violations axe-core finds on the current page."""
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=AXE_URL)
     return page.evaluate(
         "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
         ".violations.map(v => v.id + ': ' + v.nodes[0].html)"

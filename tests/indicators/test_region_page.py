@@ -4,6 +4,7 @@ from html import unescape
 
 import pytest
 from django.db import connection
+from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 
 from projects.models import Municipality
@@ -25,7 +26,7 @@ def test_every_role_reads_the_region_page(role_client, username):
 def test_anonymous_goes_to_login_and_user_without_role_is_refused(role_client, client, django_user_model):
     assert role_client(None).get(URL)["Location"].startswith(reverse("login"))
     django_user_model.objects.create_user("zonderrol", password="geheim-wachtwoord")
-    client.login(username="zonderrol", password="geheim-wachtwoord")
+    client.login(request=HttpRequest(), username="zonderrol", password="geheim-wachtwoord")
     response = client.get(URL)
     assert response.status_code == 403
     assert "U heeft nog geen rol in een programma. Vraag de beheerder om u toe te voegen." in response.content.decode()

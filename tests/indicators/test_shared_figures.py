@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import Client
 
 from indicators import areas, selectors
@@ -133,7 +134,7 @@ def second(demo, region11):
 @pytest.fixture
 def second_client(second):
     client = Client()
-    assert client.login(username="manager-twente", password=DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), username="manager-twente", password=DEMO_PASSWORD)
     return client
 
 

@@ -1,6 +1,7 @@
 """Every page and form, for every role and for anonymous users: 200, 302 to login, or 403."""
 
 import pytest
+from django.http import HttpRequest
 
 from projects.models import Activity
 from tests.urls import reverse
@@ -81,7 +82,7 @@ def test_leader_sees_edit_buttons_only_on_own_projects(role_client):
 
 def test_user_without_role_is_refused(db, demo, client, django_user_model):
     django_user_model.objects.create_user(username="buitenstaander", password="x-geheim-123")
-    client.login(username="buitenstaander", password="x-geheim-123")
+    client.login(request=HttpRequest(), username="buitenstaander", password="x-geheim-123")
     response = client.get(reverse("home"))
     assert response.status_code == 403
     assert "U heeft geen rol in Vervolgaanpak VSV 2020-2024." in response.content.decode()

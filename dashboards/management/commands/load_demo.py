@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from dashboards.demo import load_demo
 from projects.demo.loader import DEMO_PASSWORD, DEMO_USERS
@@ -12,6 +13,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_ALLOWED:
+            raise CommandError(
+                "load_demo draait niet onder de productie-instellingen: het maakt gebruikers met het openbare "
+                "demowachtwoord."
+            )
         programme = load_demo()
         self.stdout.write(
             self.style.SUCCESS(
