@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "vsvplan kern"
+
+    def ready(self):
+        from . import converters  # noqa: F401  registers <id:>, which every app's URLs use

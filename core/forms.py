@@ -125,10 +125,38 @@ class NoBrowserValidation:
     use_required_attribute = False
 
 
-class VersionedForm(forms.ModelForm):
+MAX_KEY_DIGITS = 18  # a 64-bit database key has at most 19 digits; 18 keep every such number in range
+
+
+class KeyedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several rows by their numeric key. A value that is no such key (text, or a number past the
+    database's range, which SQLite cannot even compare) is "not one of the choices" before any query is made."""
+
+    def _check_values(self, value):
+        for key in value if isinstance(value, list | tuple) else []:
+            text = str(key)
+            if not (text.isascii() and text.isdecimal()) or len(text) > MAX_KEY_DIGITS:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": text[:20]}
+                )
+        return super()._check_values(value)
+
+
+class ModelForm(forms.ModelForm):
+    """Django's ModelForm whose many-to-many fields check their keys before any query
+    (`KeyedModelMultipleChoiceField`). Every model form of the site derives from it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field) is forms.ModelMultipleChoiceField:
+                field.__class__ = KeyedModelMultipleChoiceField
+
+
+class VersionedForm(ModelForm):
     """Carries the row's version (to refuse stale edits) and the reason for the change (kept in the history)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
     reason = forms.CharField(
         label=_("Toelichting bij de wijziging"),
         required=False,

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core import clock
 from core.formatting import euro
-from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, NoBrowserValidation
+from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, ModelForm, NoBrowserValidation
 from core.periods import HalfYear
 from indicators.models import Indicator
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 
 
-class PlanForm(NoBrowserValidation, forms.ModelForm):
+class PlanForm(NoBrowserValidation, ModelForm):
     reason = forms.CharField(
         label=_("Toelichting bij de wijziging"),
         required=False,
@@ -45,7 +45,7 @@ class PlanForm(NoBrowserValidation, forms.ModelForm):
         }
 
 
-class GoalForm(NoBrowserValidation, forms.ModelForm):
+class GoalForm(NoBrowserValidation, ModelForm):
     class Meta:
         model = SmartGoal
         fields = [
@@ -126,14 +126,14 @@ class StartPlanForm(forms.Form):
             raise forms.ValidationError(_("Onbekend halfjaar.")) from exc
 
 
-class EvaluationForm(NoBrowserValidation, forms.ModelForm):
+class EvaluationForm(NoBrowserValidation, ModelForm):
     class Meta:
         model = HalfYearEvaluation
         fields = ["reflection"]
         widgets = {"reflection": forms.Textarea(attrs={"rows": 5})}
 
 
-class GoalResultForm(NoBrowserValidation, forms.ModelForm):
+class GoalResultForm(NoBrowserValidation, ModelForm):
     class Meta:
         model = SmartGoal
         fields = ["result", "value_reached", "explanation", "lesson"]
@@ -155,7 +155,7 @@ class GoalResultForm(NoBrowserValidation, forms.ModelForm):
         pass
 
 
-class StatusForm(NoBrowserValidation, forms.ModelForm):
+class StatusForm(NoBrowserValidation, ModelForm):
     class Meta:
         model = ProjectStatus
         fields = ["status", "date", "explanation"]

@@ -16,9 +16,9 @@ urlpatterns = [
     path(PLAN, views.plan_detail, name="halfyear_plan_detail"),
     path(f"{PLAN}bewerken/", views.plan_edit, name="halfyear_plan_edit"),
     path(f"{PLAN}doelen/nieuw/", views.goal_edit, name="halfyear_goal_create"),
-    path(f"{PLAN}doelen/<int:number>/bewerken/", views.goal_edit, name="halfyear_goal_edit"),
-    path(f"{PLAN}doelen/<int:number>/verwijderen/", views.goal_delete, name="halfyear_goal_delete"),
-    path(f"{PLAN}doelen/<int:number>/", views.goal_chain, name="halfyear_goal_chain"),
+    path(f"{PLAN}doelen/<id:number>/bewerken/", views.goal_edit, name="halfyear_goal_edit"),
+    path(f"{PLAN}doelen/<id:number>/verwijderen/", views.goal_delete, name="halfyear_goal_delete"),
+    path(f"{PLAN}doelen/<id:number>/", views.goal_chain, name="halfyear_goal_chain"),
     path(f"{PLAN}evaluatie/", views.evaluation_edit, name="halfyear_evaluation_edit"),
     path(f"{PLAN}<slug:action>/", views.plan_action, name="halfyear_plan_action"),
 ]

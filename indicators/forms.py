@@ -236,6 +236,12 @@ class SinceForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    def clean_sinds(self):
+        day = self.cleaned_data["sinds"]
+        if day is not None and not 1900 <= day.year <= 2999:
+            raise forms.ValidationError(_("Kies een datum tussen 1900 en 2999."))
+        return day
+
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 

@@ -11,16 +11,16 @@ shared_urlpatterns = [
     path("regios/", views.region_list, name="region_list"),
     path("normen/", views.norm_list, name="norm_list"),
     path("normen/nieuw/", views.norm_edit, name="norm_create"),
-    path("normen/<int:pk>/", views.norm_edit, name="norm_edit"),
+    path("normen/<id:pk>/", views.norm_edit, name="norm_edit"),
 ]
 
 # Inside a programme (/programmas/<code>-<first>-<last>/…); the import pages also outside, for the data stewards.
 urlpatterns = [
     path("import/", views.import_start, name="import_start"),
-    path("import/<int:pk>/", views.import_detail, name="import_detail"),
-    path("import/<int:pk>/status/", views.import_status, name="import_status"),
-    path("import/<int:pk>/bevestigen/", views.import_confirm, name="import_confirm"),
-    path("import/<int:pk>/annuleren/", views.import_cancel, name="import_cancel"),
+    path("import/<id:pk>/", views.import_detail, name="import_detail"),
+    path("import/<id:pk>/status/", views.import_status, name="import_status"),
+    path("import/<id:pk>/bevestigen/", views.import_confirm, name="import_confirm"),
+    path("import/<id:pk>/annuleren/", views.import_cancel, name="import_cancel"),
     path("dashboard/", views.dashboard, name="kpi_dashboard"),
     path("dashboard/<slug:code>/", views.indicator_detail, name="indicator_detail"),
     path("dashboard/<slug:code>/bewerken/", views.indicator_edit, name="indicator_edit"),

@@ -7,7 +7,12 @@ from .selectors import search_filter
 
 
 class ProjectFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Zoeken"), method="search", widget=forms.TextInput(attrs={"type": "search"}))
+    q = django_filters.CharFilter(
+        label=_("Zoeken"),
+        method="search",
+        max_length=200,  # a search term, not a document (SQLite refuses very long LIKE patterns)
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Thema"), queryset=Theme.objects.none(), empty_label=_("Alle thema's")
     )

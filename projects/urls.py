@@ -11,9 +11,9 @@ urlpatterns = [
     path("projecten/<code:code>/bewerken/", views.project_edit, name="project_edit"),
     path("projecten/<code:code>/geschiedenis/", views.project_history, name="project_history"),
     path("projecten/<code:code>/activiteiten/nieuw/", views.activity_edit, name="activity_create"),
-    path("projecten/<code:code>/activiteiten/<int:number>/bewerken/", views.activity_edit, name="activity_edit"),
-    path("projecten/<code:code>/activiteiten/<int:number>/verwijderen/", views.activity_delete, name="activity_delete"),
+    path("projecten/<code:code>/activiteiten/<id:number>/bewerken/", views.activity_edit, name="activity_edit"),
+    path("projecten/<code:code>/activiteiten/<id:number>/verwijderen/", views.activity_delete, name="activity_delete"),
     path("themas/nieuw/", views.theme_edit, name="theme_create"),
-    path("themas/<int:number>/", views.theme_detail, name="theme_detail"),
-    path("themas/<int:number>/bewerken/", views.theme_edit, name="theme_edit"),
+    path("themas/<id:number>/", views.theme_detail, name="theme_detail"),
+    path("themas/<id:number>/bewerken/", views.theme_edit, name="theme_edit"),
 ]

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
-from halfyear.forms import DATE_INPUT, NoBrowserValidation
+from core.forms import DATE_INPUT, ModelForm, NoBrowserValidation
 
 from .models import Meeting, ProgressReport, ReportComment
 
@@ -29,7 +29,7 @@ def _reason_field():
     )
 
 
-class MeetingForm(NoBrowserValidation, forms.ModelForm):
+class MeetingForm(NoBrowserValidation, ModelForm):
     reason = _reason_field()
 
     class Meta:
@@ -59,7 +59,7 @@ def quarter_choices(programme, today=None):
     return [(str(q), f"{q.label} ({q})") for q in quarters]
 
 
-class ReportTextsForm(NoBrowserValidation, forms.ModelForm):
+class ReportTextsForm(NoBrowserValidation, ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["title", "meeting", "highlights", "risks", "decisions_requested"]
@@ -102,7 +102,7 @@ class CorrectionForm(forms.Form):
     use_required_attribute = False
 
 
-class CommentForm(NoBrowserValidation, forms.ModelForm):
+class CommentForm(NoBrowserValidation, ModelForm):
     class Meta:
         model = ReportComment
         fields = ["kind", "text"]

@@ -89,3 +89,29 @@ def test_hours_read_a_comma_and_thousands_dots():
 def test_integer_refuses_what_is_not_a_whole_number(text):
     with pytest.raises(ValidationError, match="Vul een heel getal in, bijvoorbeeld 13.405."):
         DutchIntegerField(min_value=None).clean(text)
+
+
+def test_every_model_form_of_the_site_checks_its_keys():
+    """Each app's model forms derive from core.forms.ModelForm, whose many-to-many fields refuse a key the database
+    cannot hold before any query (else SQLite answers a 500)."""
+    import importlib
+
+    from django import forms as django_forms
+
+    from core import forms as core_forms
+
+    found = []
+    for app in ("core", "projects", "indicators", "budget", "halfyear", "reports", "dashboards"):
+        try:
+            module = importlib.import_module(f"{app}.forms")
+        except ModuleNotFoundError:
+            continue
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, django_forms.ModelForm)
+                and value.__module__ == module.__name__
+            ):
+                found.append(value)
+                assert issubclass(value, core_forms.ModelForm), value
+    assert len(found) > 5

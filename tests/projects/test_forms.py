@@ -115,3 +115,29 @@ def test_delete_activity_keeps_history(leader_client, demo):
     assert not Activity.objects.filter(pk=activity.pk).exists()
     deleted = Activity.history.filter(id=activity.pk, history_type="-").get()
     assert deleted.history_change_reason == "opgegaan in activiteit 2"
+
+
+def test_a_mistyped_code_on_an_existing_project_gets_a_message_and_links_to_the_project_as_saved(manager_client, demo):
+    """A code such as 2,1 or 21 used to end in a server error: the page linked to the project under the new code."""
+    project = demo.projects.get(code="2.1")
+    for code in ("2,1", "21"):
+        response = manager_client.post(
+            reverse("project_edit", args=["2.1"]),
+            {"theme": project.theme_id, "code": code, "title": project.title, "version": project.version},
+        )
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Een projectcode heeft de vorm 2.1." in html
+        assert f'href="{reverse("project_detail", args=["2.1"])}"' in html
+    assert Project.objects.get(pk=project.pk).code == "2.1"
+
+
+def test_a_number_past_the_databases_range_is_not_one_of_the_choices(manager_client, demo):
+    project = demo.projects.get(code="2.1")
+    response = manager_client.post(
+        reverse("project_edit", args=["2.1"]),
+        {"theme": project.theme_id, "code": "2.1", "title": "X", "partners": "99999999999999999999"},
+    )
+    assert response.status_code == 200
+    assert "‘99999999999999999999’ is geen geldige waarde." in response.content.decode()
+    assert Project.objects.get(pk=project.pk).title == project.title
