@@ -1,7 +1,9 @@
 """Django answers a wrong HTTP method with an empty 405 (`require_POST`, `require_http_methods`); this gives it the
-site's Dutch page. The other error pages are templates Django renders itself (400, 403, 404, 500) or a view
-(`CSRF_FAILURE_VIEW`, the login lockout)."""
+site's Dutch page. A unique constraint met by two requests at once, where no form catches it (`save_form` does),
+gets a Dutch 409 instead of a 500. The other error pages are templates Django renders itself (400, 403, 404, 500)
+or a view (`CSRF_FAILURE_VIEW`, the login lockout)."""
 
+from django.db import IntegrityError
 from django.shortcuts import render
 
 
@@ -16,3 +18,8 @@ class DutchErrorPagesMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, IntegrityError):
+            return render(request, "409.html", status=409)
+        return None

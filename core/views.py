@@ -2,12 +2,20 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django_tables2.export import TableExport
 
 from .forms import add_service_error
+
+# Two requests that create the same row at once (a double click, two people): the second meets the database's
+# unique constraint. Nothing is saved twice; the user is told so.
+SAVED_AT_ONCE = _(
+    "Dit is tegelijk al vastgelegd, door u (dubbel geklikt?) of door iemand anders. Er is niets dubbel opgeslagen; "
+    "kijk in het overzicht of het er staat."
+)
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -19,6 +27,9 @@ def save_form(request, form, save):
             return save()
     except ValidationError as error:
         add_service_error(form, error)
+        return None
+    except IntegrityError:
+        form.add_error(None, SAVED_AT_ONCE)
         return None
 
 

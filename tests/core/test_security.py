@@ -4,15 +4,20 @@ hours; every page carries the Content-Security-Policy; a wrong method, an expire
 Dutch page; uploads are never served from /media/."""
 
 import importlib
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import IntegrityError
 from django.test import Client
 from django.utils import timezone
 
 import vsvplan.urls
+from dashboards import succession
 from projects.demo.loader import DEMO_PASSWORD
+from reports import services as report_services
 from tests.urls import reverse
 
 LOCKED = "Even wachten met inloggen"
@@ -119,3 +124,47 @@ def test_uploads_are_not_served_from_media_even_under_debug(settings):
 def test_the_health_check_answers_without_a_login(client, db):
     response = client.get("/gezond/")
     assert response.status_code == 200 and response.content == b"ok\n"
+
+
+def test_two_creates_at_once_end_in_a_message_not_a_server_error(manager_client, monkeypatch):
+    """The second of two requests that create the same row meets the unique constraint: on a form it is a form
+    error, elsewhere the Dutch 409 page; nothing is saved twice."""
+
+    def at_once(**kwargs):
+        raise IntegrityError("UNIQUE constraint failed: one_report_version_per_quarter")
+
+    monkeypatch.setattr(report_services, "report_create", at_once)
+    response = manager_client.post(reverse("report_create"), {"period": "2024-K3"})
+    assert response.status_code == 200
+    assert "Dit is tegelijk al vastgelegd" in response.content.decode()
+
+
+def test_a_constraint_met_outside_a_form_gets_the_dutch_409_page(manager_client, monkeypatch):
+    def at_once(**kwargs):
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(succession, "activate_programme", at_once)
+    response = manager_client.post(reverse("programme_activate"))
+    assert response.status_code == 409
+    assert "Tegelijk vastgelegd" in response.content.decode()
+
+
+def test_the_sqlite_demo_writes_in_wal_mode_with_immediate_transactions(tmp_path):
+    """Checked on a file database, as `make demo` uses: the settings' init command and transaction mode."""
+    script = (
+        "from django.db import connection; connection.ensure_connection(); "
+        "print(connection.cursor().execute('PRAGMA journal_mode').fetchone()[0], connection.transaction_mode)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        env={
+            **__import__("os").environ,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+            "DJANGO_SETTINGS_MODULE": "vsvplan.settings.local",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]),
+    )
+    assert result.stdout.split()[-2:] == ["wal", "IMMEDIATE"], result.stderr
