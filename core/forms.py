@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from .history import lock_version
 from .numbers import format_decimal, parse_count, parse_decimal
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -153,10 +154,39 @@ class ModelForm(forms.ModelForm):
                 field.__class__ = KeyedModelMultipleChoiceField
 
 
-class VersionedForm(ModelForm):
-    """Carries the row's version (to refuse stale edits) and the reason for the change (kept in the history)."""
+class LockedForm(ModelForm):
+    """Carries the row's lock counter (`core.history.lock_version`) as it was when the form was opened, so the
+    service refuses the save when somebody saved the row in between. An edit of an existing row must send it: a
+    form without it (tampered, or from a page cached before this rule) is refused, never applied blindly."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=0,
+        max_value=2**31 - 1,
+        error_messages={"required": _("Het formulier is onvolledig verstuurd. Open de pagina opnieuw.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = lock_version(self.instance)
+            self.fields["version"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "version" in self.errors:  # hidden: say it where the user reads it
+            self.add_error(None, self.errors.pop("version"))
+        return cleaned
+
+    @property
+    def expected_version(self):
+        return self.cleaned_data.get("version") if self.instance.pk else None
+
+
+class VersionedForm(LockedForm):
+    """A LockedForm with the reason for the change (kept in the history)."""
+
     reason = forms.CharField(
         label=_("Toelichting bij de wijziging"),
         required=False,
@@ -166,14 +196,8 @@ class VersionedForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-        else:
+        if not self.instance.pk:
             del self.fields["reason"]
-
-    @property
-    def expected_version(self):
-        return self.cleaned_data.get("version") if self.instance.pk else None
 
 
 def add_service_error(form: forms.Form, error: ValidationError) -> None:

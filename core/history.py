@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy
 
 
 class VersionedModel(models.Model):
-    """A row that forms edit: `version` goes up on every save, so a stale form is refused, not applied."""
+    """A row that forms edit: `version` goes up on every save, so a stale form is refused, not applied. A model
+    whose `version` means something else keeps its lock in another field and names it in `LOCK_FIELD`."""
 
+    LOCK_FIELD = "version"
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(gettext_lazy("gewijzigd op"), auto_now=True)
 
@@ -30,12 +32,18 @@ def save_with_history(instance, *, user, reason: str = ""):
     return instance
 
 
-def save_versioned(instance: VersionedModel, *, user, reason: str = "", expected_version: int | None = None):
-    """save_with_history with optimistic locking on `version`: a form opened before somebody else saved the
-    same row is refused instead of silently overwriting their change."""
+def lock_version(instance) -> int:
+    """The row's optimistic-lock counter (`version`, or the field its model names in LOCK_FIELD)."""
+    return getattr(instance, getattr(type(instance), "LOCK_FIELD", "version"))
+
+
+def save_versioned(instance, *, user, reason: str = "", expected_version: int | None = None):
+    """save_with_history with optimistic locking on the row's lock counter (`lock_version`): a form opened before
+    somebody else saved the same row is refused instead of silently overwriting their change."""
     model = type(instance)
+    field = getattr(model, "LOCK_FIELD", "version")
     if instance.pk:
-        current = model.objects.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
+        current = model.objects.select_for_update().filter(pk=instance.pk).values_list(field, flat=True).first()
         if current is None:
             raise StaleEdit(_("Dit onderdeel is intussen verwijderd."))
         if expected_version is not None and current != expected_version:
@@ -45,5 +53,5 @@ def save_versioned(instance: VersionedModel, *, user, reason: str = "", expected
                     "uw wijzigingen zijn niet opgeslagen."
                 )
             )
-        instance.version = current + 1
+        setattr(instance, field, current + 1)
     return save_with_history(instance, user=user, reason=reason)

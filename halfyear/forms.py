@@ -5,14 +5,22 @@ from django.utils.translation import gettext_lazy as _
 
 from core import clock
 from core.formatting import euro
-from core.forms import DATE_INPUT, DutchDecimalField, DutchHoursField, DutchMoneyField, ModelForm, NoBrowserValidation
+from core.forms import (
+    DATE_INPUT,
+    DutchDecimalField,
+    DutchHoursField,
+    DutchMoneyField,
+    LockedForm,
+    ModelForm,
+    NoBrowserValidation,
+)
 from core.periods import HalfYear
 from indicators.models import Indicator
 
 from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 
 
-class PlanForm(NoBrowserValidation, ModelForm):
+class PlanForm(NoBrowserValidation, LockedForm):
     reason = forms.CharField(
         label=_("Toelichting bij de wijziging"),
         required=False,
@@ -45,7 +53,7 @@ class PlanForm(NoBrowserValidation, ModelForm):
         }
 
 
-class GoalForm(NoBrowserValidation, ModelForm):
+class GoalForm(NoBrowserValidation, LockedForm):
     class Meta:
         model = SmartGoal
         fields = [

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from budget.models import DEFAULT_HOURLY_RATE
 from core.badges import Tone, choice_looks
+from core.history import VersionedModel
 from core.periods import HalfYear, validate_period
 
 
@@ -51,7 +52,7 @@ class CycleSettings(models.Model):
         return period.end + timedelta(weeks=self.evaluation_due_weeks_after)
 
 
-class HalfYearPlan(models.Model):
+class HalfYearPlan(VersionedModel):
     """A project's plan for one half-year. A change after approval is a new revision of the same period."""
 
     class Status(models.TextChoices):
@@ -129,7 +130,6 @@ class HalfYearPlan(models.Model):
     )
     is_demo = models.BooleanField(_("demo"), default=False, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[activities], table_name="projects_historicalhalfyearplan")
 
     class Meta:
@@ -165,7 +165,7 @@ class HalfYearPlan(models.Model):
             raise ValidationError(errors)
 
 
-class SmartGoal(models.Model):
+class SmartGoal(VersionedModel):
     """A SMART goal of a half-year plan, with its evaluation once the half-year is over.
 
     The measure is the goal's own (description + unit); a goal may also name the programme KPI it contributes

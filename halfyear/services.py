@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from budget.selectors import hourly_rate
 from core import clock
-from core.history import save_with_history
+from core.history import save_versioned, save_with_history
 from core.periods import HalfYear
 from projects import permissions
 
@@ -114,7 +114,9 @@ def latest_approved(*, project, period: HalfYear | str) -> HalfYearPlan | None:
 
 
 @transaction.atomic
-def halfyear_plan_update(*, plan: HalfYearPlan, user, activities=None, reason: str = "") -> HalfYearPlan:
+def halfyear_plan_update(
+    *, plan: HalfYearPlan, user, activities=None, reason: str = "", expected_version: int | None = None
+) -> HalfYearPlan:
     """Save the plan's own fields (the caller has set them on `plan`); only while it is concept or returned."""
     current = _lock(plan)
     check(Action.EDIT, current, user)
@@ -124,7 +126,7 @@ def halfyear_plan_update(*, plan: HalfYearPlan, user, activities=None, reason: s
         wrong = [activity for activity in activities if activity.project_id != plan.project_id]
         if wrong:
             raise ValidationError({"activities": _("Kies alleen activiteiten van dit project.")})
-    save_with_history(plan, user=user, reason=reason)
+    save_versioned(plan, user=user, reason=reason, expected_version=expected_version)
     if activities is not None:
         plan.activities.set(activities)
     return plan
@@ -215,7 +217,7 @@ def halfyear_plan_revise(*, plan: HalfYearPlan, user, reason: str) -> HalfYearPl
 
 
 @transaction.atomic
-def smart_goal_save(*, goal: SmartGoal, user, reason: str = "") -> SmartGoal:
+def smart_goal_save(*, goal: SmartGoal, user, reason: str = "", expected_version: int | None = None) -> SmartGoal:
     """Save a goal; a change of its KPI is named in the history row (which KPI, or that it was unlinked)."""
     check(Action.EDIT, _lock(goal.plan), user)
     if goal.pk is None and not goal.number:
@@ -226,7 +228,7 @@ def smart_goal_save(*, goal: SmartGoal, user, reason: str = "") -> SmartGoal:
             _("gemeten met KPI %(kpi)s") % {"kpi": goal.indicator.name} if goal.indicator_id else _("KPI losgekoppeld")
         )
         reason = f"{reason}; {change}" if reason else change
-    save_with_history(goal, user=user, reason=reason)
+    save_versioned(goal, user=user, reason=reason, expected_version=expected_version)
     return goal
 
 

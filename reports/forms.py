@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
-from core.forms import DATE_INPUT, ModelForm, NoBrowserValidation
+from core.forms import DATE_INPUT, LockedForm, ModelForm, NoBrowserValidation
 
 from .models import Meeting, ProgressReport, ReportComment
 
@@ -29,7 +29,7 @@ def _reason_field():
     )
 
 
-class MeetingForm(NoBrowserValidation, ModelForm):
+class MeetingForm(NoBrowserValidation, LockedForm):
     reason = _reason_field()
 
     class Meta:
@@ -59,7 +59,7 @@ def quarter_choices(programme, today=None):
     return [(str(q), f"{q.label} ({q})") for q in quarters]
 
 
-class ReportTextsForm(NoBrowserValidation, ModelForm):
+class ReportTextsForm(NoBrowserValidation, LockedForm):
     class Meta:
         model = ProgressReport
         fields = ["title", "meeting", "highlights", "risks", "decisions_requested"]

@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.badges import Tone, choice_looks
+from core.history import VersionedModel
 from core.periods import Quarter, validate_quarter
 from projects.models import Programme
 
 
-class Meeting(models.Model):
+class Meeting(VersionedModel):
     class Kind(models.TextChoices):
         STEERING = "stuurgroep", _("stuurgroep")
         DIRECTION = "regiegroep", _("regiegroep")
@@ -74,6 +75,10 @@ class ProgressReport(models.Model):
     risks = models.TextField(_("risico's"), blank=True)
     decisions_requested = models.TextField(_("gevraagde besluiten van de stuurgroep"), blank=True)
     version = models.PositiveSmallIntegerField(_("versie"), default=1)
+    # The optimistic lock of a concept's edit form (core.history.save_versioned); `version` above is the report's
+    # correction number.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
+    LOCK_FIELD = "edit_version"
     supersedes = models.OneToOneField(
         "self",
         verbose_name=_("vervangt"),

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import clock
-from core.history import save_with_history
+from core.history import save_versioned, save_with_history
 from core.periods import Quarter
 
 from . import permissions, selectors
@@ -22,9 +22,9 @@ def _lock(report: ProgressReport) -> ProgressReport:
 
 
 @transaction.atomic
-def meeting_save(*, meeting: Meeting, user, reason: str = "") -> Meeting:
+def meeting_save(*, meeting: Meeting, user, reason: str = "", expected_version: int | None = None) -> Meeting:
     permissions.require_edit_reports(user, meeting.programme)
-    return save_with_history(meeting, user=user, reason=reason)
+    return save_versioned(meeting, user=user, reason=reason, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -83,7 +83,9 @@ def report_create(
 
 
 @transaction.atomic
-def report_update(*, report: ProgressReport, user, reason: str = "") -> ProgressReport:
+def report_update(
+    *, report: ProgressReport, user, reason: str = "", expected_version: int | None = None
+) -> ProgressReport:
     """Save the texts of a concept report (the instance carries the form's changes)."""
     permissions.require_edit_reports(user, report.programme)
     current = _lock(report)
@@ -91,7 +93,7 @@ def report_update(*, report: ProgressReport, user, reason: str = "") -> Progress
         raise ValidationError(
             _("Een gepubliceerde rapportage wijzigt u niet meer. Maak een correctie: een nieuwe versie met een reden.")
         )
-    return save_with_history(report, user=user, reason=reason)
+    return save_versioned(report, user=user, reason=reason, expected_version=expected_version)
 
 
 @transaction.atomic

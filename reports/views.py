@@ -51,7 +51,12 @@ def meeting_edit(request, programme, pk=None):
         saved = save_form(
             request,
             form,
-            lambda: services.meeting_save(meeting=form.instance, user=request.user, reason=form.cleaned_data["reason"]),
+            lambda: services.meeting_save(
+                meeting=form.instance,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.expected_version,
+            ),
         )
         if saved:
             messages.success(request, _("%(meeting)s is opgeslagen.") % {"meeting": saved})
@@ -148,7 +153,12 @@ def report_edit(request, programme, pk):
         saved = save_form(
             request,
             form,
-            lambda: services.report_update(report=form.instance, user=request.user, reason=form.cleaned_data["reason"]),
+            lambda: services.report_update(
+                report=form.instance,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.expected_version,
+            ),
         )
         if saved:
             messages.success(request, _("De rapportage is opgeslagen."))

@@ -43,7 +43,10 @@ def evaluation_edit(request, programme, code, period):
         for g in goals
     ]
     formset = GoalResultFormSet(request.POST or None, initial=initial, prefix="doel")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    if request.method == "POST" and len(formset.forms) != len(goals):  # sent for other goals, or tampered
+        form.add_error(None, _("Het formulier hoort niet meer bij de doelen van dit plan. Open de pagina opnieuw."))
+        formset = GoalResultFormSet(initial=initial, prefix="doel")  # the plan's goals as they are
+    elif request.method == "POST" and form.is_valid() and formset.is_valid():
         results = [{"goal": goal, **sub.cleaned_data} for goal, sub in zip(goals, formset.forms, strict=True)]
         try:
             services.halfyear_evaluation_save(

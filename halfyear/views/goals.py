@@ -33,7 +33,7 @@ def goal_edit(request, programme, code, period, number=None):
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         try:
-            services.smart_goal_save(goal=form.instance, user=request.user)
+            services.smart_goal_save(goal=form.instance, user=request.user, expected_version=form.expected_version)
         except ValidationError as error:
             add_service_error(form, error)
         else:

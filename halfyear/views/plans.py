@@ -118,6 +118,7 @@ def plan_edit(request, programme, code, period):
                 user=request.user,
                 activities=form.cleaned_data["activities"],
                 reason=form.cleaned_data["reason"],
+                expected_version=form.expected_version,
             )
         except ValidationError as error:
             add_service_error(form, error)

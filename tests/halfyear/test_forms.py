@@ -10,6 +10,7 @@ LEADER = "projectleider"
 
 def _plan_post(plan, **overrides):
     data = {
+        "version": plan.version,
         "context": plan.context,
         "aim": "Exitgesprekken uitbreiden naar Alfa-college.",
         "lessons": plan.lessons,

@@ -35,7 +35,9 @@ def _url(plan, number):
 
 
 def _post(goal, **overrides):
+    """The goal's edit form as opened now (its current version), with `overrides`."""
     data = {
+        "version": type(goal).objects.get(pk=goal.pk).version,
         "description": goal.description,
         "measure_description": goal.measure_description or "exitgesprekken gevoerd",
         "measure_unit": goal.measure_unit or "gesprekken",

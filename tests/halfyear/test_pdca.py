@@ -183,6 +183,10 @@ def test_leader_evaluates_through_the_page_and_then_it_is_locked(role_client, de
     }
     evaluations = HalfYearEvaluation.objects.count()
     goals = list(plan.goals.order_by("number").values_list("result", "value_reached", "lesson"))
+    for total in ("1", "3"):  # a form sent for other goals (tampered, or the plan changed): refused, not a 500
+        tampered = client.post(url, {**data, "doel-TOTAL_FORMS": total})
+        assert tampered.status_code == 200
+        assert "hoort niet meer bij de doelen van dit plan" in tampered.content.decode()
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Doel 2: Geef de bereikte waarde bij een (deels) behaald doel." in response.content.decode()

@@ -44,7 +44,13 @@ def test_manager_creates_edits_and_publishes(manager_client, demo, django_captur
     assert report.title == "Voortgangsrapportage 3e kwartaal 2024" and report.status == "concept"
     manager_client.post(
         _url("report_edit", report),
-        {"title": report.title, "highlights": "Beter kwartaal.", "risks": "Weinig cijfers.", "reason": "aangevuld"},
+        {
+            "title": report.title,
+            "highlights": "Beter kwartaal.",
+            "risks": "Weinig cijfers.",
+            "reason": "aangevuld",
+            "version": report.edit_version,
+        },
     )
     report.refresh_from_db()
     assert (report.highlights, report.risks) == ("Beter kwartaal.", "Weinig cijfers.")
