@@ -72,7 +72,10 @@ def _forms(html: str) -> list[tuple[str, str, list[str]]]:
         method = (re.search(r'method="(\w+)"', attributes) or [None, "get"])[1].lower()
         action = unescape((re.search(r'action="([^"]*)"', attributes) or [None, ""])[1])
         names = re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', body)
-        forms.append((method, action, [name for name in names if name != "csrfmiddlewaretoken"]))
+        # the CSRF and submit-once tokens stay as the page gave them (else every fuzzed POST after the first
+        # would be a repeat of it)
+        tokens = dict(re.findall(r'name="(csrfmiddlewaretoken|_verzending)" value="([^"]*)"', body))
+        forms.append((method, action, [name for name in names if name not in tokens]))
     return forms
 
 

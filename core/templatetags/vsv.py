@@ -1,8 +1,12 @@
 """Template helpers shared by every page: form widgets in the NL Design System style, Dutch numbers, badges."""
 
+import uuid
+
 from django import template
+from django.utils.html import format_html
 
 from core import badges, formatting
+from core.middleware import SUBMISSION_FIELD
 
 register = template.Library()
 
@@ -44,3 +48,10 @@ register.filter("person", formatting.person)
 def badge(tone, word, extra_class=""):
     """{% badge "ok" _("op koers") %}: a (tone, word) pair as a status badge (core/badges.py)."""
     return badges.badge(tone, word, extra_class=extra_class)
+
+
+@register.simple_tag
+def submit_once():
+    """A hidden field with a fresh token, beside {% csrf_token %} in every POST form: the same form sent twice
+    (a double click, a reload) is saved once (core.middleware.SubmitOnceMiddleware)."""
+    return format_html('<input type="hidden" name="{}" value="{}">', SUBMISSION_FIELD, uuid.uuid4().hex)

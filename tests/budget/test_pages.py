@@ -3,6 +3,7 @@ permissions by URL and by form tampering, and a fixed number of queries."""
 
 import csv
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -388,3 +389,38 @@ def test_pace_legend_shows_the_programmes_bands_with_word_and_icon(steering_clie
         ("✖", "boven budget"),
     ]:
         assert f'<span class="badge__icon" aria-hidden="true">{icon}</span> {word}</span>' in legend
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="_verzending" value="([0-9a-f]+)"', html)[1]
+
+
+def test_a_double_click_records_the_spending_once(role_client, line):
+    client = role_client(MANAGER)
+    target = line("Verzuimaanpak 3.0")
+    url = reverse("spending_create", kwargs={"pk": target.pk})
+    data = {
+        "date": "2024-03-01",
+        "description": "Inhuur",
+        "amount": "100",
+        "_verzending": _token(client.get(url).content.decode()),
+    }
+    first = client.post(url, data)
+    second = client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]  # where the first one went
+    assert SpendingEntry.objects.filter(line=target).count() == 1
+    page = client.get(second["Location"]).content.decode()
+    assert "Dit formulier was al verstuurd. Het is één keer opgeslagen." in page
+
+
+def test_a_form_error_releases_the_token_so_the_corrected_form_is_saved(role_client, line):
+    client = role_client(MANAGER)
+    target = line("Verzuimaanpak 3.0")
+    url = reverse("spending_create", kwargs={"pk": target.pk})
+    token = _token(client.get(url).content.decode())
+    wrong = client.post(url, {"date": "2024-03-01", "description": "Inhuur", "amount": "twaalf", "_verzending": token})
+    assert wrong.status_code == 200
+    right = client.post(url, {"date": "2024-03-01", "description": "Inhuur", "amount": "12", "_verzending": token})
+    assert right.status_code == 302
+    assert SpendingEntry.objects.filter(line=target).count() == 1

@@ -6,15 +6,20 @@ Dutch page; uploads are never served from /media/."""
 import importlib
 import subprocess
 import sys
+import threading
 from datetime import timedelta
 
 import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import IntegrityError
+from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
 import vsvplan.urls
+from core.middleware import RUNNING, SubmitOnceMiddleware
 from dashboards import succession
 from projects.demo.loader import DEMO_PASSWORD
 from reports import services as report_services
@@ -168,3 +173,20 @@ def test_the_sqlite_demo_writes_in_wal_mode_with_immediate_transactions(tmp_path
         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]),
     )
     assert result.stdout.split()[-2:] == ["wal", "IMMEDIATE"], result.stderr
+
+
+def test_a_repeat_that_arrives_while_the_first_runs_waits_for_it_and_follows_it(rf, django_user_model):
+    """Two clicks at once: the second request finds the token running, waits, and is sent where the first went."""
+    calls = []
+    middleware = SubmitOnceMiddleware(lambda request: calls.append(request) or HttpResponse("nooit"))
+    request = rf.post("/formulier/", {"_verzending": "abc123"})
+    request.user = django_user_model(pk=7)
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    key = "vsvplan:verzending:7:/formulier/:abc123"
+    cache.set(key, RUNNING, 60)
+    threading.Timer(0.3, lambda: cache.set(key, "/waar-de-eerste-heen-ging/", 60)).start()
+    response = middleware(request)
+    assert response.status_code == 302 and response["Location"] == "/waar-de-eerste-heen-ging/"
+    assert calls == []  # the view did not run a second time
+    cache.delete(key)
