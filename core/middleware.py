@@ -1,4 +1,5 @@
-"""Django answers a wrong HTTP method with an empty 405 (`require_POST`, `require_http_methods`); this gives it the
+"""A NUL character in the query string gets the Dutch 400 page (forms refuse one in their fields themselves). Django
+answers a wrong HTTP method with an empty 405 (`require_POST`, `require_http_methods`); this gives it the
 site's Dutch page. A unique constraint met by two requests at once, where no form catches it (`save_form` does),
 gets a Dutch 409 instead of a 500. The other error pages are templates Django renders itself (400, 403, 404, 500)
 or a view (`CSRF_FAILURE_VIEW`, the login lockout)."""
@@ -17,6 +18,9 @@ class DutchErrorPagesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+            # No page takes a NUL character in its address; PostgreSQL cannot even compare one.
+            return render(request, "400.html", status=400)
         response = self.get_response(request)
         if response.status_code == 405 and not response.content:
             page = render(request, "405.html", status=405)

@@ -132,7 +132,12 @@ def production_server(shipped_demo, tmp_path):
     url = (
         f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
     )
-    overrides = {"DATABASE_URL": url, "CELERY_BROKER_URL": BROKER, "STATIC_ROOT": str(tmp_path / "static")}
+    overrides = {
+        "DATABASE_URL": url,
+        "CELERY_BROKER_URL": BROKER,
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "CONN_MAX_AGE": "0",  # no connection left open on the test database when the server stops
+    }
     collected = _manage("collectstatic", "--noinput", **overrides)
     assert collected.returncode == 0, collected.stderr
     port = _free_port()
@@ -171,7 +176,7 @@ def production_server(shipped_demo, tmp_path):
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=60)
 
 
 @pytest.mark.skipif(not BROKER.startswith("redis://"), reason="geen Redis-broker ingesteld; CI stelt er een in")
