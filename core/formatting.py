@@ -40,3 +40,9 @@ def person(user) -> str:
     if user is None or not getattr(user, "pk", None):
         return ""
     return user.get_full_name() or user.get_username()
+
+
+def one_line(text: str) -> str:
+    """Text for a single line, such as an e-mail subject: line breaks and runs of white space become one space (a
+    line break in a header would end it, or let a sender add headers)."""
+    return " ".join(str(text).split())

@@ -210,7 +210,13 @@ def add_service_error(form: forms.Form, error: ValidationError) -> None:
 
 
 class DeleteForm(forms.Form):
-    reason = forms.CharField(label=_("Reden van verwijderen"), max_length=100, required=False)
+    """Every delete says why: the reason goes into the history beside who deleted it."""
+
+    reason = forms.CharField(
+        label=_("Reden van verwijderen"),
+        max_length=100,
+        error_messages={"required": _("Geef de reden van verwijderen; die komt in de geschiedenis.")},
+    )
 
 
 class LoginForm(AuthenticationForm):

@@ -54,6 +54,13 @@ class PlanForm(NoBrowserValidation, LockedForm):
 
 
 class GoalForm(NoBrowserValidation, LockedForm):
+    reason = forms.CharField(
+        label=_("Toelichting bij de wijziging"),
+        required=False,
+        max_length=100,
+        help_text=_("Optioneel. Komt in de geschiedenis van het doel te staan."),
+    )
+
     class Meta:
         model = SmartGoal
         fields = [
@@ -76,6 +83,8 @@ class GoalForm(NoBrowserValidation, LockedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            del self.fields["reason"]  # a new goal has no change to explain
         period = self.instance.plan.period_obj
         self.fields["deadline"].help_text = _("Tijdgebonden: een datum van %(start)s tot en met %(end)s.") % {
             "start": period.start.strftime("%d-%m-%Y"),

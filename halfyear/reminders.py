@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from core import clock
+from core.formatting import one_line
 from core.periods import HalfYear
 from projects.links import programme_link
 from projects.models import Membership, Programme
@@ -107,7 +108,7 @@ def send_reminders(*, today: date | None = None) -> dict:
             if item.stage is None:
                 continue
             context = {"item": item, "programme": programme, "today": today}
-            subject = render_to_string("halfyear/email/reminder_subject.txt", context).strip()
+            subject = one_line(render_to_string("halfyear/email/reminder_subject.txt", context))
             body = render_to_string("halfyear/email/reminder.txt", context)
             key = f"{item.kind}:{item.stage}:{item.project.pk}:{item.period}"
             for leader in item.project.leaders.all():
@@ -124,7 +125,7 @@ def send_reminders(*, today: date | None = None) -> dict:
                 "today": today,
                 "dashboard_url": programme_link(programme, "project_dashboard"),
             }
-            subject = render_to_string("halfyear/email/summary_subject.txt", context).strip()
+            subject = one_line(render_to_string("halfyear/email/summary_subject.txt", context))
             body = render_to_string("halfyear/email/summary.txt", context)
             for manager in _managers(programme):
                 sent["weekoverzicht"] += _send_once(recipient=manager, key=key, subject=subject, body=body, today=today)

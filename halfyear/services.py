@@ -233,10 +233,10 @@ def smart_goal_save(*, goal: SmartGoal, user, reason: str = "", expected_version
 
 
 @transaction.atomic
-def smart_goal_delete(*, goal: SmartGoal, user) -> None:
+def smart_goal_delete(*, goal: SmartGoal, user, reason: str = "") -> None:
     check(Action.EDIT, _lock(goal.plan), user)
     goal._history_user = user
-    goal._change_reason = _("verwijderd")
+    goal._change_reason = (_("verwijderd: %(reason)s") % {"reason": reason} if reason else _("verwijderd"))[:100]
     goal.delete()
 
 

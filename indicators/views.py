@@ -218,7 +218,7 @@ def figure_edit(request, programme, code, school_year=None):
 def target_delete(request, programme, code, school_year):
     indicator = _get_indicator(programme, code)
     target = get_object_or_404(Target, indicator=indicator, school_year=school_year)
-    form = DeleteForm(request.POST or None)
+    form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.target_delete(target=target, user=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("Het streefcijfer voor %(year)s is verwijderd.") % {"year": school_year})

@@ -183,7 +183,7 @@ def activity_delete(request, programme, code, number):
     project = _get_project(programme, code)
     permissions.require_edit_activities(request.user, project)  # early 403; activity_delete checks it too
     activity = get_object_or_404(Activity, project=project, number=number)
-    form = DeleteForm(request.POST or None)
+    form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.activity_delete(activity=activity, user=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("Activiteit %(activity)s is verwijderd.") % {"activity": activity})

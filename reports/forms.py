@@ -1,12 +1,18 @@
 """Forms for meetings and reports: input cleaning and clear Dutch messages, nothing else."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.formatting import one_line
 from core.forms import DATE_INPUT, LockedForm, ModelForm, NoBrowserValidation
 
 from .models import Meeting, ProgressReport, ReportComment
+
+# A reaction or decision, not a document: it is printed in the report and its PDF.
+COMMENT_MAX_LENGTH = 5000
 
 TEXTS = {
     "highlights": forms.Textarea(attrs={"rows": 6}),
@@ -66,6 +72,9 @@ class ReportTextsForm(NoBrowserValidation, LockedForm):
         widgets = TEXTS
         help_texts = HELP
 
+    def clean_title(self):
+        return one_line(self.cleaned_data["title"])  # a title is one line (it heads pages, PDFs and e-mails)
+
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(programme=programme).order_by("-date")
@@ -109,3 +118,11 @@ class CommentForm(NoBrowserValidation, ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
         labels = {"kind": _("Soort"), "text": _("Reactie of besluit")}
         error_messages = {"text": {"required": _("Schrijf uw reactie of het besluit.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].max_length = COMMENT_MAX_LENGTH
+        self.fields["text"].validators.append(MaxLengthValidator(COMMENT_MAX_LENGTH))
+        self.fields["text"].help_text = _("Hoogstens %(count)s tekens.") % {
+            "count": number_format(COMMENT_MAX_LENGTH, force_grouping=True)
+        }

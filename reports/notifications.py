@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 
+from core.formatting import one_line
 from projects.links import programme_link
 from projects.models import Membership
 
@@ -38,7 +39,7 @@ def notify_report_published(*, report_id: int) -> int:
             "url": report_url(report),
             "pdf_url": report_url(report, "report_pdf"),
         }
-        subject = render_to_string("reports/email/published_subject.txt", context).strip()
+        subject = one_line(render_to_string("reports/email/published_subject.txt", context))
         body = render_to_string("reports/email/published.txt", context)
         messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -68,7 +68,7 @@ def meeting_edit(request, programme, pk=None):
 @require_http_methods(["GET", "POST"])
 def meeting_delete(request, programme, pk):
     meeting = get_object_or_404(Meeting, programme=programme, pk=pk)
-    form = DeleteForm(request.POST or None)
+    form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.meeting_delete(meeting=meeting, user=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("%(meeting)s is verwijderd.") % {"meeting": meeting})

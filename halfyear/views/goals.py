@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.forms import add_service_error
+from core.forms import DeleteForm, add_service_error
 from projects.views import _get_project, programme_view
 
 from .. import selectors, services
@@ -33,7 +33,12 @@ def goal_edit(request, programme, code, period, number=None):
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         try:
-            services.smart_goal_save(goal=form.instance, user=request.user, expected_version=form.expected_version)
+            services.smart_goal_save(
+                goal=form.instance,
+                user=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                expected_version=form.expected_version,
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -62,11 +67,12 @@ def goal_delete(request, programme, code, period, number):
     goal = next((goal for goal in plan.goals.all() if goal.number == number), None)
     if goal is None:
         raise Http404(_("Dit plan heeft geen doel %(number)s.") % {"number": number})
-    if request.method == "POST":
-        services.smart_goal_delete(goal=goal, user=request.user)
+    form = DeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.smart_goal_delete(goal=goal, user=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("Doel %(number)s is verwijderd.") % {"number": number})
         return redirect(_plan_url(plan))
-    context = {"project": plan.project, "plan": plan, "goal": goal, "cancel_url": _plan_url(plan)}
+    context = {"project": plan.project, "plan": plan, "goal": goal, "cancel_url": _plan_url(plan), "form": form}
     return render(request, "halfyear/goal_delete.html", context)
 
 
