@@ -1,22 +1,27 @@
 """Thin Celery tasks: each calls a service, is idempotent, and is retried when the database or storage hiccups."""
 
 from celery import shared_task
-from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from .importers import runs
 from .models import ImportRun
 
-TRANSIENT = (DatabaseError, OSError)
 
-
-@shared_task(bind=True, autoretry_for=TRANSIENT, retry_backoff=5, retry_backoff_max=300, max_retries=5)
+@shared_task(bind=True, max_retries=5)
 def import_run_task(self, run_id: int) -> str:
     """Execute one import run. Safe to run twice: a finished run is left alone, a file imported before changes
-    nothing, and the load is one transaction, so a retry after a failure starts from a clean database."""
+    nothing, and the load is one transaction, so a retry after a failure starts from a clean database. When the
+    database or the storage keeps failing, the run is marked failed after the last try: it never stays "bezig"."""
     run = ImportRun.objects.filter(pk=run_id).first()
     if run is None:
         return "verdwenen"
-    return runs.import_run_execute(run=run).status
+    try:
+        return runs.import_run_execute(run=run).status
+    except runs.TRANSIENT as exc:
+        if self.request.retries >= self.max_retries:
+            message = _("Het importeren is na enkele pogingen opgegeven (%(reason)s). Er is niets geladen.")
+            return runs.import_run_fail(run=run, message=message % {"reason": type(exc).__name__}).status
+        raise self.retry(exc=exc, countdown=min(300, 5 * 2**self.request.retries)) from exc
 
 
 @shared_task

@@ -15,10 +15,11 @@ these checks.
 """
 
 import hashlib
+import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,10 @@ from projects import permissions
 from .. import selectors
 from ..models import ImportRun
 from . import duo, regions
+
+# Failures that pass: the Celery task retries them.
+TRANSIENT = (DatabaseError, OSError)
+logger = logging.getLogger(__name__)
 
 # The sources with no person behind them: these runs may be created with user=None (the system).
 SYSTEM_SOURCES = frozenset({ImportRun.Source.SCHEDULED, ImportRun.Source.COMMAND, ImportRun.Source.DEMO})
@@ -162,9 +167,25 @@ def import_run_execute(*, run: ImportRun) -> ImportRun:
     if not _claim(run):
         return run
     data = _file_bytes(run)
-    if run.kind == ImportRun.Kind.REGIONS:
-        return _execute_regions(run, data)
-    return _execute_figures(run, data)
+    try:
+        if run.kind == ImportRun.Kind.REGIONS:
+            return _execute_regions(run, data)
+        return _execute_figures(run, data)
+    except TRANSIENT:
+        raise  # the database or the storage: the task tries again (and marks the run failed after the last try)
+    except Exception:  # a bug met by this file: the run fails with a reason instead of staying "bezig"
+        logger.exception("Import %s liep vast", run.pk)
+        return import_run_fail(
+            run=run, message=_("Het importeren liep vast op een onverwachte fout. Er is niets geladen.")
+        )
+
+
+def import_run_fail(*, run: ImportRun, message: str) -> ImportRun:
+    """Mark an unfinished run as failed with its reason (nothing was loaded: the load is one transaction)."""
+    run.refresh_from_db()
+    if run.is_finished:
+        return run
+    return _finish(run, ImportRun.Status.FAILED, errors=[_problem(message)])
 
 
 def _problem(message: str) -> dict:

@@ -10,6 +10,7 @@ Problems carry the line number and the column name as written in the file, so a 
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,13 @@ SEPARATOR_NAMES = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
 HEADER_SEARCH_LINES = 10
 MAX_PROBLEMS = 500  # per kind; a systematic fault in a national file is clear after a few hundred lines
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls
+# Limits that keep one file from taking the server: DUO's national file has a few thousand rows of short cells.
+MAX_ROWS = 1_000_000
+MAX_CELL_CHARS = 10_000
+MAX_XLSX_UNPACKED_BYTES = 500 * 1024 * 1024  # all parts of the workbook together, unpacked (a "zip bomb")
+MAX_XLSX_SHARED_STRINGS = 1_000_000
+MAX_XLSX_CELLS = 20_000_000  # rows × columns of a sheet, as its <dimension> says
+csv.field_size_limit(MAX_CELL_CHARS + 1)  # a longer cell is a csv.Error, reported below
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +215,10 @@ def _read_csv(text: str, vocabulary: Vocabulary, problems: Problems) -> Table:
     head = text.splitlines()[: HEADER_SEARCH_LINES * 2]
     best = None  # (score, cells, -index) → separator, index
     for separator in SEPARATORS:
-        records = list(csv.reader(head, delimiter=separator))[:HEADER_SEARCH_LINES]
+        try:
+            records = list(csv.reader(head, delimiter=separator))[:HEADER_SEARCH_LINES]
+        except csv.Error as exc:
+            raise FileRefused(_too_long()) from exc
         for index, cells in enumerate(records):
             cells = [cell.strip() for cell in cells]
             key = (_score(cells, vocabulary), len(cells), -index)
@@ -224,8 +235,11 @@ def _read_csv(text: str, vocabulary: Vocabulary, problems: Problems) -> Table:
             _("De kopregel is niet herkend: geen enkele kolomnaam is bekend (bijvoorbeeld SCHOOLJAAR of RMC-REGIO).")
         )
     reader = csv.reader(io.StringIO(text), delimiter=separator)
-    for _skip in range(header_index + 1):
-        next(reader)
+    try:
+        for _skip in range(header_index + 1):
+            next(reader)
+    except csv.Error as exc:
+        raise FileRefused(_too_long(), reader.line_num) from exc
     header_line = reader.line_num
     columns = _columns(headers, vocabulary, header_line, problems)
     return Table(
@@ -238,8 +252,34 @@ def _read_csv(text: str, vocabulary: Vocabulary, problems: Problems) -> Table:
     )
 
 
+def _too_long() -> str:
+    return _("Een cel is langer dan %(count)s tekens; dit is geen bestand met VSV-cijfers of adressen.") % {
+        "count": f"{MAX_CELL_CHARS:,}".replace(",", ".")
+    }
+
+
+def _too_many_rows() -> str:
+    return _("Het bestand heeft meer dan %(count)s regels; splits het in kleinere bestanden.") % {
+        "count": f"{MAX_ROWS:,}".replace(",", ".")
+    }
+
+
 def _csv_rows(reader, width: int, separator: str, problems: Problems) -> Iterator[tuple[int, list[str]]]:
-    for record in reader:
+    """The data rows; a cell past MAX_CELL_CHARS or a row past MAX_ROWS ends the reading with an error."""
+    records = iter(reader)
+    count = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except csv.Error:
+            problems.error(_too_long(), reader.line_num)
+            return
+        count += 1
+        if count > MAX_ROWS:
+            problems.error(_too_many_rows(), reader.line_num)
+            return
         values = [value.strip() for value in record]
         if not any(values):
             continue
@@ -283,14 +323,61 @@ def _cell_text(cell) -> str:
     return str(value).strip()
 
 
+def _damaged() -> str:
+    return _("Het Excelbestand kan niet worden gelezen; is het beschadigd?")
+
+
+_SHARED_STRINGS = re.compile(rb'uniqueCount="(\d+)"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+def _check_workbook_size(data: bytes) -> None:
+    """Before openpyxl reads a byte: refuse a workbook that unpacks past MAX_XLSX_UNPACKED_BYTES, holds more than
+    MAX_XLSX_SHARED_STRINGS different texts or declares a sheet of more than MAX_XLSX_CELLS cells (each takes
+    minutes and gigabytes to read, from a file of a few kilobytes)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if sum(part.file_size for part in parts) > MAX_XLSX_UNPACKED_BYTES:
+                raise FileRefused(_("Het Excelbestand is uitgepakt groter dan 500 MB; dit is geen DUO-bestand."))
+            for part in parts:
+                if part.filename == "xl/sharedStrings.xml":
+                    with archive.open(part) as handle:
+                        found = _SHARED_STRINGS.search(handle.read(4096))
+                    if found and int(found[1]) > MAX_XLSX_SHARED_STRINGS:
+                        raise FileRefused(
+                            _("Het Excelbestand bevat meer dan een miljoen verschillende teksten; sla het op als CSV.")
+                        )
+                elif part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    with archive.open(part) as handle:
+                        found = _DIMENSION.search(handle.read(4096))
+                    if found and _column_number(found[1]) * int(found[2]) > MAX_XLSX_CELLS:
+                        raise FileRefused(_("Een werkblad is groter dan twintig miljoen cellen; sla het op als CSV."))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise FileRefused(_damaged()) from exc
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.decode():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
 def _read_xlsx(data: bytes, vocabulary: Vocabulary, problems: Problems) -> Table:
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_workbook_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise FileRefused(_("Het Excelbestand kan niet worden gelezen; is het beschadigd?")) from exc
+        return _xlsx_table(workbook, vocabulary, problems)
+    except FileRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001  malformed XML, a forbidden entity, a broken part: all "damaged"
+        raise FileRefused(_damaged()) from exc
+
+
+def _xlsx_table(workbook, vocabulary: Vocabulary, problems: Problems) -> Table:
     for sheet in workbook.worksheets:
         best = None
         for index, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_LINES), start=1):
@@ -307,15 +394,32 @@ def _read_xlsx(data: bytes, vocabulary: Vocabulary, problems: Problems) -> Table
             headers=headers,
             columns=_columns(headers, vocabulary, header_line, problems),
             header_line=header_line,
-            rows=_xlsx_rows(sheet, header_line, len(headers)),
+            rows=_xlsx_rows(sheet, header_line, len(headers), problems),
             file_format="xlsx",
         )
     raise FileRefused(_("Geen werkblad met een herkende kopregel gevonden (bijvoorbeeld SCHOOLJAAR of RMC-REGIO)."))
 
 
-def _xlsx_rows(sheet, header_line: int, width: int) -> Iterator[tuple[int, list[str]]]:
-    for line, row in enumerate(sheet.iter_rows(min_row=header_line + 1), start=header_line + 1):
+def _xlsx_rows(sheet, header_line: int, width: int, problems: Problems) -> Iterator[tuple[int, list[str]]]:
+    """The data rows; a damaged part further on, a cell past MAX_CELL_CHARS or a row past MAX_ROWS ends the
+    reading with an error (the rows before it are not loaded either: the file fails as a whole)."""
+    rows = enumerate(sheet.iter_rows(min_row=header_line + 1), start=header_line + 1)
+    line = header_line
+    while True:
+        try:
+            line, row = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001  as in _read_xlsx: the rest of the file cannot be read
+            problems.error(_damaged(), line + 1)
+            return
+        if line - header_line > MAX_ROWS:
+            problems.error(_too_many_rows(), line)
+            return
         values = [_cell_text(cell) for cell in row[:width]]
+        if any(len(value) > MAX_CELL_CHARS for value in values):
+            problems.error(_too_long(), line)
+            return
         if not any(values):
             continue
         values.extend([""] * (width - len(values)))
