@@ -506,6 +506,7 @@ class ImportRun(models.Model):
         RUNNING = "bezig", _("bezig")
         SUCCEEDED = "geslaagd", _("geslaagd")
         FAILED = "mislukt", _("mislukt")
+        CANCELLED = "geannuleerd", _("geannuleerd")
 
     # Tone and word of each status (core/badges.py); waiting and working show an hourglass and a turning arrow.
     STATUS_LOOKS = choice_looks(
@@ -516,8 +517,9 @@ class ImportRun(models.Model):
             Status.RUNNING: Tone.RISK,
             Status.SUCCEEDED: Tone.OK,
             Status.FAILED: Tone.BEHIND,
+            Status.CANCELLED: Tone.NONE,
         },
-        icons={Status.PREVIEW: "…", Status.QUEUED: "⏳", Status.RUNNING: "⟳"},
+        icons={Status.PREVIEW: "…", Status.QUEUED: "⏳", Status.RUNNING: "⟳", Status.CANCELLED: "✕"},
     )
 
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.FIGURES)
@@ -548,6 +550,16 @@ class ImportRun(models.Model):
         related_name="import_runs",
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bevestigd of geannuleerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Wie het voorbeeld bevestigde (of annuleerde); leeg bij de geplande taak en commando's."),
+    )
+    decided_at = models.DateTimeField(_("bevestigd of geannuleerd op"), null=True, blank=True)
     started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     rows_read = models.PositiveIntegerField(_("rijen gelezen"), default=0)
@@ -584,4 +596,4 @@ class ImportRun(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED, self.Status.CANCELLED)

@@ -112,8 +112,8 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ImportRun.Status.PREVIEW:
         return run
-    run.status = ImportRun.Status.QUEUED
-    run.save(update_fields=["status"])
+    run.status, run.decided_by, run.decided_at = ImportRun.Status.QUEUED, user, clock.now()
+    run.save(update_fields=["status", "decided_by", "decided_at"])
     transaction.on_commit(lambda: import_run_task.delay(run.pk))
     return run
 
@@ -129,12 +129,16 @@ def import_run_refuse(
     return _refused(run, errors, warnings)
 
 
+@transaction.atomic
 def import_run_cancel(*, run: ImportRun, user) -> None:
-    """A preview its owner does not want: the run and its stored file go."""
+    """A preview its owner does not want: the stored file goes, the run stays as a trace (who, when, which file)."""
     permissions.require_see_import(user, run.programme_id)
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status == ImportRun.Status.PREVIEW:
         run.file.delete(save=False)
-        run.delete()
+        run.status, run.decided_by, run.decided_at = ImportRun.Status.CANCELLED, user, clock.now()
+        run.finished_at = run.decided_at
+        run.save()
 
 
 def _file_bytes(run: ImportRun) -> bytes:

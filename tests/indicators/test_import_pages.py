@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from indicators.importers import runs
 from indicators.importers.sources import import_new_files
 from indicators.models import Figure, ImportRun
 from tests.urls import reverse
@@ -62,6 +63,7 @@ def test_upload_preview_confirm_and_result(manager_client, django_capture_on_com
         "programmamanager",
         "Vervolgaanpak VSV 2020-2024",
     )
+    assert run.decided_by.username == "programmamanager" and run.decided_at is not None  # who confirmed it
     result = manager_client.get(response.url).content.decode()
     assert "vsv-definitief.csv" in manager_client.get(reverse("import_start")).content.decode()
     assert "1 nieuw" not in result and "0 nieuw, 1 gewijzigd, 1 ongewijzigd" in result
@@ -100,11 +102,21 @@ def test_progress_block_polls_until_the_run_is_finished(manager_client):
     assert "vendor/htmx/htmx.min.js" in page
 
 
-def test_cancelling_a_preview_keeps_nothing(manager_client):
+def test_cancelling_a_preview_loads_nothing_and_leaves_a_trace(manager_client):
+    """The file goes and nothing is loaded; the run stays, saying who cancelled it and when."""
+    figures = Figure.objects.count()
     _upload(manager_client, DEFINITIVE)
     run = ImportRun.objects.get(file_name="vsv.csv")
+    stored = run.file.name
     manager_client.post(reverse("import_cancel", args=[run.pk]))
-    assert not ImportRun.objects.filter(pk=run.pk).exists()
+    run.refresh_from_db()
+    assert (run.status, run.decided_by.username) == ("geannuleerd", "programmamanager")
+    assert not run.file.storage.exists(stored)
+    assert Figure.objects.count() == figures
+    page = manager_client.get(reverse("import_detail", args=[run.pk])).content.decode()
+    assert "Geannuleerd door" in page
+    assert "vsv.csv" in manager_client.get(reverse("import_start")).content.decode()  # in the list of earlier runs
+    assert runs.import_run_execute(run=run).status == "geannuleerd"  # a cancelled run is never executed
 
 
 def test_region_file_is_the_data_stewards(manager_client, role_client, data_file, django_capture_on_commit_callbacks):
