@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -501,6 +502,7 @@ class ImportRun(models.Model):
         DEMO = "demo", _("demo (load_demo)")
 
     class Status(models.TextChoices):
+        CHECKING = "controle", _("wordt gecontroleerd")
         PREVIEW = "voorbeeld", _("wacht op bevestiging")
         QUEUED = "wachtrij", _("in de wachtrij")
         RUNNING = "bezig", _("bezig")
@@ -512,6 +514,7 @@ class ImportRun(models.Model):
     STATUS_LOOKS = choice_looks(
         Status,
         {
+            Status.CHECKING: Tone.NONE,
             Status.PREVIEW: Tone.NONE,
             Status.QUEUED: Tone.NONE,
             Status.RUNNING: Tone.RISK,
@@ -519,7 +522,13 @@ class ImportRun(models.Model):
             Status.FAILED: Tone.BEHIND,
             Status.CANCELLED: Tone.NONE,
         },
-        icons={Status.PREVIEW: "…", Status.QUEUED: "⏳", Status.RUNNING: "⟳", Status.CANCELLED: "✕"},
+        icons={
+            Status.CHECKING: "⟳",
+            Status.PREVIEW: "…",
+            Status.QUEUED: "⏳",
+            Status.RUNNING: "⟳",
+            Status.CANCELLED: "⊘",
+        },
     )
 
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.FIGURES)
@@ -550,6 +559,14 @@ class ImportRun(models.Model):
         related_name="import_runs",
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    preview = models.JSONField(
+        _("voorbeeld"),
+        encoder=DjangoJSONEncoder,  # counts, Dutch messages (lazy) and the changed values (Decimal, as text)
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wat het bestand zou veranderen, eenmaal berekend door de controle (indicators.importers.runs)."),
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bevestigd of geannuleerd door"),

@@ -1,6 +1,7 @@
 """Thin Celery tasks: each calls a service, is idempotent, and is retried when the database or storage hiccups."""
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.utils.translation import gettext as _
 
 from .importers import runs
@@ -22,6 +23,28 @@ def import_run_task(self, run_id: int) -> str:
             message = _("Het importeren is na enkele pogingen opgegeven (%(reason)s). Er is niets geladen.")
             return runs.import_run_fail(run=run, message=message % {"reason": type(exc).__name__}).status
         raise self.retry(exc=exc, countdown=min(300, 5 * 2**self.request.retries)) from exc
+
+
+# The check of an uploaded file runs here, never in the request; a file that takes longer is refused.
+CHECK_SECONDS = 10 * 60
+
+
+@shared_task(bind=True, max_retries=3, soft_time_limit=CHECK_SECONDS, time_limit=CHECK_SECONDS + 60)
+def import_check_task(self, run_id: int) -> str:
+    """Check an uploaded file and store its preview (runs.import_run_check); idempotent like the import itself."""
+    run = ImportRun.objects.filter(pk=run_id).first()
+    if run is None:
+        return "verdwenen"
+    try:
+        return runs.import_run_check(run=run).status
+    except SoftTimeLimitExceeded:
+        message = _("Het controleren duurde langer dan %(minutes)s minuten; splits het bestand in kleinere delen.")
+        return runs.import_run_fail(run=run, message=message % {"minutes": CHECK_SECONDS // 60}).status
+    except runs.TRANSIENT as exc:
+        if self.request.retries >= self.max_retries:
+            message = _("Het controleren is na enkele pogingen opgegeven (%(reason)s).")
+            return runs.import_run_fail(run=run, message=message % {"reason": type(exc).__name__}).status
+        raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc
 
 
 @shared_task

@@ -29,6 +29,7 @@ from .forms import FigureForm, ImportUploadForm, IndicatorForm, NormForm, SinceF
 from .importers import runs
 from .models import Figure, ImportRun, Indicator, Norm, Target
 from .tables import DashboardTable, ImportRunTable, RegionTable
+from .tasks import import_check_task
 
 
 def data_view(*, imports: bool = True):
@@ -306,8 +307,9 @@ def import_start(request, programme):
             programme=programme,
             school_year=form.cleaned_data["school_year"] or "",
             figure_status=form.cleaned_data["figure_status"],
-            status=ImportRun.Status.PREVIEW,
+            status=ImportRun.Status.CHECKING,
         )
+        import_check_task.delay(run.pk)  # the run is committed: a worker may take it at once
         return redirect("import_detail", pk=run.pk)
     table = ImportRunTable(selectors.import_runs(user=request.user, programme=programme))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
@@ -321,27 +323,18 @@ def import_start(request, programme):
 def import_detail(request, programme, pk):
     """A preview (what would change, errors, warnings) awaiting confirmation; else the run's progress or result."""
     run = _get_run(request, programme, pk)
-    context = {"run": run}
-    if run.status == ImportRun.Status.PREVIEW:
-        result, planned = runs.import_run_read(run=run, user=request.user)
-        if not result.ok:
-            run = runs.import_run_refuse(
-                run=run,
-                user=request.user,
-                errors=result.problems.error_dicts(),
-                warnings=result.problems.warning_dicts(),
-                rows_read=result.rows_read,
-            )
-            context["run"] = run
-        else:
-            context.update(result=result, planned=planned)
-    return render(request, "indicators/import_detail.html", context)
+    return render(request, "indicators/import_detail.html", {"run": run, "preview": run.preview or {}})
 
 
 @data_view()
 def import_status(request, programme, pk):
-    """The progress/result block alone, for htmx to poll until the run is finished."""
-    return render(request, "indicators/_import_status.html", {"run": _get_run(request, programme, pk)})
+    """The progress/result block alone, for htmx to poll until the run is finished. Once the check has made its
+    preview, the whole page is shown again (it holds the preview and the confirm button)."""
+    run = _get_run(request, programme, pk)
+    response = render(request, "indicators/_import_status.html", {"run": run})
+    if run.status == ImportRun.Status.PREVIEW and request.htmx:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @data_view()

@@ -89,16 +89,55 @@ def import_run_create(
     return run
 
 
-def import_run_read(*, run: ImportRun, user):
-    """Read and check the run's file without writing (the preview), for the run's own people: a ReadResult and,
-    when it has no errors, the LoadCounts of a dry run (what would be created, updated and left unchanged)."""
-    permissions.require_see_import(user, run.programme_id)
-    data = _file_bytes(run)
+def import_run_check(*, run: ImportRun) -> ImportRun:
+    """The system's step after an upload (the Celery task, never the request): read and check the stored file and
+    dry-run the load. A file with errors is refused (failed, with every problem); otherwise the run waits for its
+    owner's confirmation with the preview stored on it (`ImportRun.preview`), so showing it reads nothing again."""
+    claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKING).update(started_at=clock.now())
+    run.refresh_from_db()
+    if not claimed:
+        return run
+    try:
+        data = _file_bytes(run)
+        if run.kind == ImportRun.Kind.REGIONS:
+            result = regions.read_regions_file(data)
+            planned = None
+        else:
+            result = _read_figures(run, data)
+            planned = duo.load_rows(run, result.rows, dry_run=True) if result.ok else None
+    except TRANSIENT:
+        raise
+    except Exception:  # as in import_run_execute: a bug met by this file fails the run with a reason
+        logger.exception("Controle van import %s liep vast", run.pk)
+        return import_run_fail(run=run, message=_("Het controleren liep vast op een onverwachte fout."))
+    run.rows_read = getattr(result, "rows_read", 0)
+    if not result.ok:
+        return _refused(run, result.problems.error_dicts(), result.problems.warning_dicts())
+    run.preview = _preview(run, result, planned)
+    run.status = ImportRun.Status.PREVIEW
+    run.save(update_fields=["rows_read", "preview", "status"])
+    return run
+
+
+def _preview(run: ImportRun, result, planned) -> dict:
+    """What the preview page shows, as JSON: counts, messages and the first changes, decimals as text."""
+    preview = {"warnings": result.problems.warning_dicts()}
     if run.kind == ImportRun.Kind.REGIONS:
-        return regions.read_regions_file(data), None
-    result = _read_figures(run, data)
-    planned = duo.load_rows(run, result.rows, dry_run=True) if result.ok else None
-    return result, planned
+        return preview | {"headline": result.headline(), "rows_without_region": result.rows_without_region}
+
+    return preview | {
+        "rows_read": result.rows_read,
+        "rows_skipped": result.rows_skipped,
+        "summary_by_year": result.summary_by_year(),
+        "created": planned.created,
+        "updated": planned.updated,
+        "unchanged": planned.unchanged,
+        "other_area": planned.other_area,
+        "other_area_message": planned.other_area_message(),
+        "others_own": planned.others_own,
+        "others_own_message": planned.others_own_message(),
+        "changes": planned.changes,
+    }
 
 
 @transaction.atomic
@@ -116,17 +155,6 @@ def import_run_confirm(*, run: ImportRun, user) -> ImportRun:
     run.save(update_fields=["status", "decided_by", "decided_at"])
     transaction.on_commit(lambda: import_run_task.delay(run.pk))
     return run
-
-
-@transaction.atomic
-def import_run_refuse(
-    *, run: ImportRun, user, errors: list[dict], warnings: list[dict], rows_read: int = 0
-) -> ImportRun:
-    """A previewed file with errors (seen by a programme manager): recorded as failed with every problem, nothing
-    loaded."""
-    permissions.require_see_import(user, run.programme_id)
-    run.rows_read = rows_read
-    return _refused(run, errors, warnings)
 
 
 @transaction.atomic

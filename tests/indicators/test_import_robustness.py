@@ -233,3 +233,50 @@ def test_a_fetch_that_takes_too_long_in_all_is_refused():
     with pytest.raises(sources.FetchRefused, match="niet binnen"):
         sources.fetch(f"http://127.0.0.1:{listener.getsockname()[1]}/traag.csv", timeout=0.5)
     listener.close()
+
+
+def test_the_file_is_checked_in_the_task_and_the_page_never_reads_it(manager_client, monkeypatch):
+    """The upload queues the check; the page polls until the preview is there and then shows the stored preview,
+    without reading the file (a 64 KB workbook once took 26 s inside the request, on every view)."""
+    monkeypatch.setattr(tasks.import_check_task, "delay", lambda pk: None)  # no worker yet
+    response = manager_client.post(
+        reverse("import_start"), {"kind": "vsv-cijfers", "file": SimpleUploadedFile("vsv.csv", (HEADER + ROW).encode())}
+    )
+    run = ImportRun.objects.get(file_name="vsv.csv")
+    assert run.status == ImportRun.Status.CHECKING
+
+    def no_reading(run):
+        raise AssertionError("de pagina leest het bestand")
+
+    real_bytes = runs._file_bytes
+    monkeypatch.setattr(runs, "_file_bytes", no_reading)
+    waiting = manager_client.get(response.url).content.decode()
+    assert "Het bestand wordt gecontroleerd" in waiting and 'hx-trigger="every 1s"' in waiting
+
+    monkeypatch.setattr(runs, "_file_bytes", real_bytes)
+    assert tasks.import_check_task.apply(args=[run.pk]).get() == ImportRun.Status.PREVIEW
+    monkeypatch.setattr(runs, "_file_bytes", no_reading)
+    polled = manager_client.get(reverse("import_status", args=[run.pk]), HTTP_HX_REQUEST="true")
+    assert polled["HX-Refresh"] == "true"  # the whole page again, now with the preview
+    for _ in range(2):
+        preview = manager_client.get(response.url).content.decode()
+        assert "Wat er zou veranderen" in preview and "Bevestigen en inlezen" in preview
+
+
+def test_a_check_past_its_time_limit_fails_the_run_with_a_message(kpis, monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    def too_slow(*, run):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(runs, "import_run_check", too_slow)
+    run = runs.import_run_create(
+        kind=ImportRun.Kind.FIGURES,
+        data=(HEADER + ROW).encode(),
+        file_name="groot.csv",
+        source=ImportRun.Source.COMMAND,
+        status=ImportRun.Status.CHECKING,
+    )
+    assert tasks.import_check_task.apply(args=[run.pk]).get() == ImportRun.Status.FAILED
+    run.refresh_from_db()
+    assert "duurde langer dan 10 minuten" in run.errors[0]["message"]
