@@ -143,7 +143,7 @@ class StartPlanForm(forms.Form):
             raise forms.ValidationError(_("Onbekend halfjaar.")) from exc
 
 
-class EvaluationForm(NoBrowserValidation, ModelForm):
+class EvaluationForm(NoBrowserValidation, LockedForm):
     class Meta:
         model = HalfYearEvaluation
         fields = ["reflection"]

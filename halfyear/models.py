@@ -265,7 +265,7 @@ class SmartGoal(VersionedModel):
             raise ValidationError(errors)
 
 
-class HalfYearEvaluation(models.Model):
+class HalfYearEvaluation(VersionedModel):
     """The overall reflection on a half-year plan; the goals carry their own results."""
 
     class Status(models.TextChoices):

@@ -260,16 +260,23 @@ def _check_evaluation_open(plan: HalfYearPlan, today: date | None) -> None:
 
 @transaction.atomic
 def halfyear_evaluation_save(
-    *, plan: HalfYearPlan, user, reflection: str, goal_results: list[dict], today: date | None = None
+    *,
+    plan: HalfYearPlan,
+    user,
+    reflection: str,
+    goal_results: list[dict],
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> HalfYearEvaluation:
-    """Save the evaluation as concept: the reflection, and per goal its result, value, explanation and lesson."""
+    """Save the evaluation as concept: the reflection, and per goal its result, value, explanation and lesson. A
+    form opened before somebody else saved the evaluation (`expected_version`) is refused, nothing saved."""
     plan = _lock(plan)
     evaluation = HalfYearEvaluation.objects.select_for_update().filter(plan=plan).first()
     check_evaluation(plan, user, evaluation)
     _check_evaluation_open(plan, today)
     evaluation = evaluation or HalfYearEvaluation(plan=plan)
     evaluation.reflection = reflection
-    save_with_history(evaluation, user=user, reason=_("evaluatie opgeslagen"))
+    save_versioned(evaluation, user=user, reason=_("evaluatie opgeslagen"), expected_version=expected_version)
     goals = {goal.pk: goal for goal in plan.goals.all()}
     errors = []
     for row in goal_results:

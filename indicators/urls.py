@@ -19,6 +19,7 @@ urlpatterns = [
     path("import/", views.import_start, name="import_start"),
     path("import/<id:pk>/", views.import_detail, name="import_detail"),
     path("import/<id:pk>/status/", views.import_status, name="import_status"),
+    path("import/<id:pk>/bestand/", views.import_file, name="import_file"),
     path("import/<id:pk>/bevestigen/", views.import_confirm, name="import_confirm"),
     path("import/<id:pk>/annuleren/", views.import_cancel, name="import_cancel"),
     path("dashboard/", views.dashboard, name="kpi_dashboard"),

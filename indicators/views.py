@@ -7,7 +7,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -324,6 +324,15 @@ def import_detail(request, programme, pk):
     """A preview (what would change, errors, warnings) awaiting confirmation; else the run's progress or result."""
     run = _get_run(request, programme, pk)
     return render(request, "indicators/import_detail.html", {"run": run, "preview": run.preview or {}})
+
+
+@data_view()
+def import_file(request, programme, pk):
+    """The uploaded file itself, for the run's own people only (uploads are never served from /media/)."""
+    run = _get_run(request, programme, pk)
+    if not run.file or not run.file.storage.exists(run.file.name):
+        raise Http404(_("Het bestand van import %(pk)s is er niet meer (geannuleerd of opgeruimd).") % {"pk": pk})
+    return FileResponse(run.file.open("rb"), as_attachment=True, filename=run.file_name or "import.csv")
 
 
 @data_view()

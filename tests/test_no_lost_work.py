@@ -5,10 +5,11 @@ without its version is refused too, never applied blindly."""
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from core import clock
 from halfyear import services as halfyear_services
-from halfyear.models import HalfYearPlan, SmartGoal
+from halfyear.models import HalfYearEvaluation, HalfYearPlan, SmartGoal
 from reports import services as report_services
 from reports.models import Meeting, ProgressReport
 from tests.urls import reverse
@@ -89,3 +90,26 @@ def test_the_second_of_two_edits_is_refused_and_the_first_stays(case, current_pr
     blind = client.post(url, {**data, field: "Zonder versie"})
     assert blind.status_code == 200 and INCOMPLETE in blind.content.decode()
     assert stored() == "Eerste versie"
+
+
+def test_an_evaluation_saved_from_a_stale_form_is_refused(current_programme, demo_user):
+    """The evaluation form carries the evaluation's version like the other forms: two leaders writing the
+    evaluation of one half-year, the second one opened before the first saved, is refused."""
+    leader = demo_user("projectleider")
+    period = current_programme.periods(clock.today()).half_year
+    plan = HalfYearPlan.objects.get(project__programme=current_programme, project__code="2.1", period=str(period))
+    day = plan.period_obj.end
+    HalfYearEvaluation.objects.filter(plan=plan).delete()
+    results = [{"goal": goal, "result": "", "value_reached": None} for goal in plan.goals.all()]
+    first = halfyear_services.halfyear_evaluation_save(
+        plan=plan, user=leader, reflection="Eerste", goal_results=results, today=day
+    )
+    opened_at = first.version
+    halfyear_services.halfyear_evaluation_save(
+        plan=plan, user=leader, reflection="Tweede", goal_results=results, today=day, expected_version=opened_at
+    )
+    with pytest.raises(ValidationError, match=STALE):
+        halfyear_services.halfyear_evaluation_save(
+            plan=plan, user=leader, reflection="Derde", goal_results=results, today=day, expected_version=opened_at
+        )
+    assert HalfYearEvaluation.objects.get(plan=plan).reflection == "Tweede"

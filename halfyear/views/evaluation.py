@@ -50,7 +50,11 @@ def evaluation_edit(request, programme, code, period):
         results = [{"goal": goal, **sub.cleaned_data} for goal, sub in zip(goals, formset.forms, strict=True)]
         try:
             services.halfyear_evaluation_save(
-                plan=plan, user=request.user, reflection=form.cleaned_data["reflection"], goal_results=results
+                plan=plan,
+                user=request.user,
+                reflection=form.cleaned_data["reflection"],
+                goal_results=results,
+                expected_version=form.expected_version,
             )
             if "indienen" in request.POST:
                 services.halfyear_evaluation_submit(plan=plan, user=request.user)

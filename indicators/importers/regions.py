@@ -82,13 +82,13 @@ class RegionsResult(CheckedResult):
         }
 
 
-def read_regions_file(data: bytes, *, vocabulary: Vocabulary | None = None) -> RegionsResult:
+def read_regions_file(data: bytes, *, vocabulary: Vocabulary | None = None, progress=None) -> RegionsResult:
     """Read and check an address file. Writes nothing; two queries (the aliases)."""
     result = RegionsResult()
     problems = result.problems
     vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
     try:
-        table = read_table(data, vocabulary, problems)
+        table = read_table(data, vocabulary, problems, progress)
     except FileRefused as refused:
         problems.errors.append(refused.problem)
         return result

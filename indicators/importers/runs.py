@@ -97,13 +97,17 @@ def import_run_check(*, run: ImportRun) -> ImportRun:
     run.refresh_from_db()
     if not claimed:
         return run
+
+    def progress(line: int) -> None:  # the page polls the run and shows how far the check is
+        ImportRun.objects.filter(pk=run.pk).update(rows_read=line)
+
     try:
         data = _file_bytes(run)
         if run.kind == ImportRun.Kind.REGIONS:
-            result = regions.read_regions_file(data)
+            result = regions.read_regions_file(data, progress=progress)
             planned = None
         else:
-            result = _read_figures(run, data)
+            result = _read_figures(run, data, progress=progress)
             planned = duo.load_rows(run, result.rows, dry_run=True) if result.ok else None
     except TRANSIENT:
         raise
@@ -236,9 +240,11 @@ def _finish(run: ImportRun, status: str, *, errors=None, warnings=None, summary:
     return run
 
 
-def _read_figures(run: ImportRun, data: bytes):
+def _read_figures(run: ImportRun, data: bytes, progress=None):
     own_region = duo.parse_region_code(run.programme.region.code) if run.programme_id else None
-    return duo.read_vsv_file(data, school_year=run.school_year, status=run.figure_status, own_region=own_region)
+    return duo.read_vsv_file(
+        data, school_year=run.school_year, status=run.figure_status, own_region=own_region, progress=progress
+    )
 
 
 def _execute_figures(run: ImportRun, data: bytes) -> ImportRun:

@@ -154,15 +154,30 @@ def _not_tabular() -> str:
     return _("Dit is geen CSV- of Excelbestand (XLSX): de inhoud is niet als tekst of tabel te lezen.")
 
 
-def read_table(data: bytes, vocabulary: Vocabulary, problems: Problems) -> Table:
-    """Detect the format and find the header. Raises FileRefused; row-level problems go into `problems`."""
+PROGRESS_EVERY = 5000  # rows between two progress reports
+
+
+def read_table(data: bytes, vocabulary: Vocabulary, problems: Problems, progress=None) -> Table:
+    """Detect the format and find the header. Raises FileRefused; row-level problems go into `problems`.
+    `progress(line)`, when given, is called every PROGRESS_EVERY rows read (the import page shows it)."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise FileRefused(_("Het bestand is leeg."))
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, vocabulary, problems)
-    if data.startswith(OLE_SIGNATURE):
+        table = _read_xlsx(data, vocabulary, problems)
+    elif data.startswith(OLE_SIGNATURE):
         raise FileRefused(_("Dit is een oud Excelbestand (.xls). Sla het op als .xlsx of als CSV en probeer opnieuw."))
-    return _read_csv(_decode(data), vocabulary, problems)
+    else:
+        table = _read_csv(_decode(data), vocabulary, problems)
+    if progress is not None:
+        table.rows = _reported(table.rows, progress)
+    return table
+
+
+def _reported(rows, progress) -> Iterator[tuple[int, list[str]]]:
+    for count, (line, values) in enumerate(rows, start=1):
+        if count % PROGRESS_EVERY == 0:
+            progress(line)
+        yield line, values
 
 
 def _decode(data: bytes) -> str:

@@ -280,3 +280,17 @@ def test_a_check_past_its_time_limit_fails_the_run_with_a_message(kpis, monkeypa
     assert tasks.import_check_task.apply(args=[run.pk]).get() == ImportRun.Status.FAILED
     run.refresh_from_db()
     assert "duurde langer dan 10 minuten" in run.errors[0]["message"]
+
+
+def test_the_check_reports_its_progress_in_rows_and_the_page_shows_it(manager_client, monkeypatch):
+    seen = []
+    read_vsv_file((HEADER + ROW * 12_000).encode(), progress=seen.append)
+    assert seen == [5001, 10001]  # every 5.000 rows, by line number (the header is line 1)
+
+    monkeypatch.setattr(tasks.import_check_task, "delay", lambda pk: None)
+    manager_client.post(
+        reverse("import_start"), {"kind": "vsv-cijfers", "file": SimpleUploadedFile("vsv.csv", (HEADER + ROW).encode())}
+    )
+    run = ImportRun.objects.get(file_name="vsv.csv")
+    ImportRun.objects.filter(pk=run.pk).update(rows_read=10001)
+    assert "Gelezen tot regel 10.001." in manager_client.get(reverse("import_status", args=[run.pk])).content.decode()

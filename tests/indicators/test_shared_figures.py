@@ -214,12 +214,25 @@ def test_import_runs_of_one_programme_are_invisible_to_the_other(
     for client, own, other in ((manager_client, demo, "theirs"), (second_client, second, "ours")):
         other_runs = [previews[other], (theirs if other == "theirs" else ours).pk]
         for pk in other_runs:
-            for name, method in (("import_detail", "get"), ("import_status", "get"), ("import_confirm", "post")):
+            for name, method in (
+                ("import_detail", "get"),
+                ("import_status", "get"),
+                ("import_file", "get"),
+                ("import_confirm", "post"),
+            ):
                 assert getattr(client, method)(reverse(name, args=[pk], programme=own)).status_code == 404
             assert client.post(reverse("import_cancel", args=[pk], programme=own)).status_code == 404
     assert list(ImportRun.objects.order_by("pk").values_list()) == before
     assert ImportRun.objects.get(pk=previews["ours"]).status == ImportRun.Status.PREVIEW
     assert list(Figure.objects.order_by("pk").values_list(*FIGURE_COLUMNS)) == figures_before
+    # Each one's own file comes back as uploaded, as a download.
+    own_file = manager_client.get(reverse("import_file", args=[previews["ours"]]))
+    assert own_file.status_code == 200 and "attachment" in own_file["Content-Disposition"]
+    assert (
+        b"".join(own_file.streaming_content)
+        .decode()
+        .endswith("2020-2021;10;IJssel-Vecht;MBO niveau 3;2.900;99;3,41;VOORLOPIG\n")
+    )
     # A stewards' run (the demo's) is not a manager's either.
     demo_run = ImportRun.objects.filter(programme=None).first()
     assert manager_client.get(reverse("import_detail", args=[demo_run.pk])).status_code == 404

@@ -364,6 +364,7 @@ def read_vsv_file(
     vocabulary: Vocabulary | None = None,
     regions: dict[str, tuple[str, str]] | None = None,
     own_region: str | None = None,
+    progress=None,
 ) -> ReadResult:
     """Read and check a DUO file of VSV figures. Writes nothing; four queries (aliases, categories, regions).
 
@@ -382,7 +383,7 @@ def read_vsv_file(
         return result
     vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
     try:
-        table = read_table(data, vocabulary, problems)
+        table = read_table(data, vocabulary, problems, progress)
     except FileRefused as refused:
         problems.errors.append(refused.problem)
         return result
