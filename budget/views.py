@@ -14,6 +14,7 @@ from core import clock
 from core.charts import responsive
 from core.formatting import euro
 from core.forms import add_service_error
+from core.numbers import query_int
 from core.periods import BudgetYear
 from core.views import export_response
 from projects import permissions
@@ -173,8 +174,8 @@ def budget_change_create(request, programme):
         raise Http404(_("Dit programma heeft nog geen begroting."))
     initial = {"year": selectors.default_year(settings, programme.day(clock.today()))}
     for field, param in (("from_line", "van"), ("to_line", "naar")):
-        if request.GET.get(param, "").isdigit():
-            initial[field] = int(request.GET[param])
+        if (key := query_int(request.GET.get(param), digits=18)) is not None:
+            initial[field] = key
     form = BudgetChangeForm(
         request.POST or None,
         lines=selectors.lines_for_choice(programme=programme),

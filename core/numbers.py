@@ -53,3 +53,12 @@ def format_count(count: int) -> str:
 def format_decimal(number: Decimal) -> str:
     """Decimal("3.70") → "3,70", with the decimals it has ("0,2" stays "0,2")."""
     return f"{number}".replace(".", ",")
+
+
+def query_int(value: str | None, *, digits: int = 9) -> int | None:
+    """A whole number from a query parameter (`?versie=2`, `?van=17`), or None for anything else: empty, text,
+    a superscript ² (which str.isdigit() accepts and int() refuses) or a number too long for a key."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdecimal() and len(value) <= digits:
+        return int(value)
+    return None

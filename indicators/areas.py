@@ -36,9 +36,9 @@ class Area:
         if key == NATION_CODE:
             return NATION_AREA
         kind, _sep, code = key.partition("-")
-        if kind == REGION and code.isdigit() and len(code) <= 3:
+        if kind == REGION and code.isascii() and code.isdigit() and len(code) <= 3:
             return cls(REGION, f"{int(code):02d}")
-        if kind == MUNICIPALITY and code.isdigit() and len(code) <= 4:
+        if kind == MUNICIPALITY and code.isascii() and code.isdigit() and len(code) <= 4:
             return cls(MUNICIPALITY, f"{int(code):04d}")
         if kind == INSTITUTION and code.isalnum():
             return cls(INSTITUTION, code.upper())

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.forms import DeleteForm, add_service_error
+from core.numbers import query_int
 from projects.views import _get_project, programme_view
 
 from .. import selectors, services
@@ -80,7 +81,7 @@ def goal_delete(request, programme, code, period, number):
 def goal_chain(request, programme, code, period, number):
     project = _get_project(programme, code)
     revision = request.GET.get("versie")
-    plan = _plan(project, period, int(revision) if revision and revision.isdigit() else None)
+    plan = _plan(project, period, query_int(revision))
     goal = next((goal for goal in plan.goals.all() if goal.number == number), None)
     if goal is None:
         raise Http404(_("Dit plan heeft geen doel %(number)s.") % {"number": number})

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import clock
 from core.forms import add_service_error
+from core.numbers import query_int
 from projects import permissions
 from projects.views import _get_project, programme_view
 
@@ -76,7 +77,7 @@ def plan_start(request, programme, code):
 def plan_detail(request, programme, code, period):
     project = _get_project(programme, code)
     revision = request.GET.get("versie")
-    plan = _plan(project, period, int(revision) if revision and revision.isdigit() else None)
+    plan = _plan(project, period, query_int(revision))
     today = clock.today()
     evaluation = selectors.evaluation_of(plan)
     settings = services.cycle_settings(programme=programme)

@@ -190,3 +190,14 @@ def test_a_repeat_that_arrives_while_the_first_runs_waits_for_it_and_follows_it(
     assert response.status_code == 302 and response["Location"] == "/waar-de-eerste-heen-ging/"
     assert calls == []  # the view did not run a second time
     cache.delete(key)
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1" * 30, "-1", "abc"])
+def test_a_malformed_version_or_line_in_the_address_is_ignored(role_client, current_programme, value):
+    """`?versie=²` used to be a 500 (str.isdigit() accepts ², int() does not): the page shows the newest version."""
+    client = role_client("projectleider")
+    plan = current_programme.projects.get(code="2.1").halfyear_plans.order_by("period").first()
+    url = reverse("halfyear_plan_detail", kwargs={"code": "2.1", "period": plan.period}, programme=current_programme)
+    assert client.get(url, {"versie": value}).status_code == 200
+    change = reverse("budget_change_create", programme=current_programme)
+    assert role_client("programmamanager").get(change, {"van": value, "naar": value}).status_code == 200
