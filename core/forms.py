@@ -184,15 +184,21 @@ class LockedForm(ModelForm):
         return self.cleaned_data.get("version") if self.instance.pk else None
 
 
-class VersionedForm(LockedForm):
-    """A LockedForm with the reason for the change (kept in the history)."""
-
-    reason = forms.CharField(
+def reason_field(help_text=None) -> forms.CharField:
+    """The optional reason for a change, kept in the row's history (100 characters, django-simple-history's)."""
+    return forms.CharField(
         label=_("Toelichting bij de wijziging"),
         required=False,
         max_length=100,
-        help_text=_("Optioneel. Komt in de geschiedenis te staan, bijvoorbeeld: besluit stuurgroep 12 maart."),
+        help_text=help_text
+        or _("Optioneel. Komt in de geschiedenis te staan, bijvoorbeeld: besluit stuurgroep 12 maart."),
     )
+
+
+class VersionedForm(LockedForm):
+    """A LockedForm with the reason for the change (kept in the history)."""
+
+    reason = reason_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

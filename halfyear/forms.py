@@ -13,6 +13,7 @@ from core.forms import (
     LockedForm,
     ModelForm,
     NoBrowserValidation,
+    reason_field,
 )
 from core.periods import HalfYear
 from indicators.models import Indicator
@@ -21,12 +22,7 @@ from .models import HalfYearEvaluation, HalfYearPlan, ProjectStatus, SmartGoal
 
 
 class PlanForm(NoBrowserValidation, LockedForm):
-    reason = forms.CharField(
-        label=_("Toelichting bij de wijziging"),
-        required=False,
-        max_length=100,
-        help_text=_("Optioneel. Komt in de geschiedenis van het plan te staan."),
-    )
+    reason = reason_field(_("Optioneel. Komt in de geschiedenis van het plan te staan."))
 
     class Meta:
         model = HalfYearPlan
@@ -54,12 +50,7 @@ class PlanForm(NoBrowserValidation, LockedForm):
 
 
 class GoalForm(NoBrowserValidation, LockedForm):
-    reason = forms.CharField(
-        label=_("Toelichting bij de wijziging"),
-        required=False,
-        max_length=100,
-        help_text=_("Optioneel. Komt in de geschiedenis van het doel te staan."),
-    )
+    reason = reason_field(_("Optioneel. Komt in de geschiedenis van het doel te staan."))
 
     class Meta:
         model = SmartGoal

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import clock
 from core.formatting import one_line
-from core.forms import DATE_INPUT, LockedForm, ModelForm, NoBrowserValidation
+from core.forms import DATE_INPUT, LockedForm, ModelForm, NoBrowserValidation, reason_field
 
 from .models import Meeting, ProgressReport, ReportComment
 
@@ -26,17 +26,8 @@ HELP = {
 }
 
 
-def _reason_field():
-    return forms.CharField(
-        label=_("Toelichting bij de wijziging"),
-        required=False,
-        max_length=100,
-        help_text=_("Optioneel. Komt in de geschiedenis te staan."),
-    )
-
-
 class MeetingForm(NoBrowserValidation, LockedForm):
-    reason = _reason_field()
+    reason = reason_field(_("Optioneel. Komt in de geschiedenis te staan."))
 
     class Meta:
         model = Meeting
@@ -97,7 +88,7 @@ class ReportCreateForm(ReportTextsForm):
 
 
 class ReportEditForm(ReportTextsForm):
-    reason = _reason_field()
+    reason = reason_field(_("Optioneel. Komt in de geschiedenis te staan."))
 
 
 class CorrectionForm(forms.Form):

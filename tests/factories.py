@@ -93,3 +93,17 @@ class FigureFactory(factory.django.DjangoModelFactory):
     area_code = "10"
     school_year = "2023-2024"
     value = 3
+
+
+def smart_goal(plan, description="Twintig warme overdrachten", **fields):
+    """An unsaved SMART goal of `plan` with every SMART part filled (as the goal form requires), or `fields`."""
+    from halfyear.models import SmartGoal
+
+    values = {
+        "measure_description": "warme overdrachten",
+        "measure_unit": "leerlingen",
+        "target_value": 20,
+        "deadline": plan.period_obj.end,
+        **fields,
+    }
+    return SmartGoal(plan=plan, description=description, **values)

@@ -12,6 +12,7 @@ from halfyear import services as halfyear_services
 from halfyear.models import HalfYearEvaluation, HalfYearPlan, SmartGoal
 from reports import services as report_services
 from reports.models import Meeting, ProgressReport
+from tests.factories import smart_goal
 from tests.urls import reverse
 
 STALE = "Iemand anders heeft dit intussen gewijzigd"
@@ -34,15 +35,7 @@ def plan_case(programme, manager, leader):
 
 def goal_case(programme, manager, leader):
     plan = _plan(programme, leader)
-    goal = SmartGoal(
-        plan=plan,
-        description="Begin",
-        measure_description="warme overdrachten",
-        measure_unit="leerlingen",
-        target_value=20,
-        deadline=plan.period_obj.end,
-    )
-    goal = halfyear_services.smart_goal_save(goal=goal, user=leader)
+    goal = halfyear_services.smart_goal_save(goal=smart_goal(plan, "Begin"), user=leader)
     data = {
         "measure_description": goal.measure_description,
         "measure_unit": goal.measure_unit,

@@ -12,6 +12,7 @@ from projects.models import Activity
 from reports import services as report_services
 from reports.forms import COMMENT_MAX_LENGTH
 from reports.models import Meeting, ProgressReport, ReportComment
+from tests.factories import smart_goal
 from tests.urls import reverse
 
 NO_REASON = "Geef de reden van verwijderen; die komt in de geschiedenis."
@@ -52,17 +53,7 @@ def test_a_goal_delete_and_a_goal_edit_keep_their_reason(role_client, current_pr
     period = current_programme.periods(clock.today()).half_year.next()
     plan = HalfYearPlan.objects.filter(project=project, period=str(period)).first()
     plan = plan or halfyear_services.halfyear_plan_start(project=project, period=period, user=leader)
-    goal = halfyear_services.smart_goal_save(
-        goal=SmartGoal(
-            plan=plan,
-            description="Twintig warme overdrachten",
-            measure_description="warme overdrachten",
-            measure_unit="leerlingen",
-            target_value=20,
-            deadline=plan.period_obj.end,
-        ),
-        user=leader,
-    )
+    goal = halfyear_services.smart_goal_save(goal=smart_goal(plan), user=leader)
     client = role_client("projectleider")
     kwargs = {"code": "2.1", "period": plan.period, "number": goal.number}
     edit = reverse("halfyear_goal_edit", kwargs=kwargs, programme=current_programme)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from halfyear import services
 from halfyear.models import HalfYearPlan, SmartGoal
+from tests.factories import smart_goal
 from tests.urls import reverse
 
 from .conftest import complete
@@ -269,14 +270,7 @@ def test_goal_without_deadline_is_refused(role_client, concept):
 
 
 def test_service_refuses_a_goal_from_a_user_who_does_not_lead(demo_user, concept):
-    goal = SmartGoal(
-        plan=concept,
-        description="x",
-        measure_description="y",
-        measure_unit="z",
-        target_value=1,
-        deadline=concept.period_obj.end,
-    )
+    goal = smart_goal(concept, "x")
     with pytest.raises(PermissionDenied):
         services.smart_goal_save(goal=goal, user=demo_user(MANAGER))
     assert not SmartGoal.objects.filter(description="x").exists()
