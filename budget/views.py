@@ -12,11 +12,11 @@ from django_tables2 import RequestConfig
 
 from core import clock
 from core.charts import responsive
+from core.export import export_response
 from core.formatting import euro
 from core.forms import add_service_error
 from core.numbers import query_int
 from core.periods import BudgetYear
-from core.views import export_response
 from projects import permissions
 from projects.views import programme_view
 

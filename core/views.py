@@ -1,4 +1,4 @@
-"""View helpers every app uses: run a service for a valid form, and export a table as CSV or XLSX."""
+"""View helpers every app uses: run a service for a valid form, the error pages that are views, the health check."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,7 +6,6 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django_tables2.export import TableExport
 
 from .forms import add_service_error
 
@@ -16,8 +15,6 @@ SAVED_AT_ONCE = _(
     "Dit is tegelijk al vastgelegd, door u (dubbel geklikt?) of door iemand anders. Er is niets dubbel opgeslagen; "
     "kijk in het overzicht of het er staat."
 )
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def save_form(request, form, save):
@@ -31,14 +28,6 @@ def save_form(request, form, save):
     except IntegrityError:
         form.add_error(None, SAVED_AT_ONCE)
         return None
-
-
-def export_response(request, table, filename: str):
-    """The table as a download when the request asks for one (`?_export=csv` or `xlsx`), else None."""
-    export_format = request.GET.get("_export")
-    if export_format in EXPORT_FORMATS and TableExport.is_valid_format(export_format):
-        return TableExport(export_format, table).response(f"{filename}.{export_format}")
-    return None
 
 
 def csrf_failure(request, reason=""):

@@ -10,7 +10,8 @@ from django_tables2 import RequestConfig
 
 from budget import selectors as budget_selectors
 from core import clock
-from core.views import export_response, save_form
+from core.export import export_response
+from core.views import save_form
 from halfyear import selectors as halfyear_selectors
 from halfyear import workflow as halfyear_workflow
 from indicators.contributions import kpis_by_project

@@ -1,10 +1,13 @@
 """The dashboard table: one row per indicator for the selected school year; CSV/XLSX export of the same figures."""
 
+from decimal import Decimal
+
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.export import Percent
 from projects.models import Region
 from projects.tables import HIDE_ON_PHONE
 
@@ -66,6 +69,22 @@ class DashboardTable(tables.Table):
     def _value(self, value, record):
         return format_value(value, record.indicator)
 
+    @staticmethod
+    def _number(value, record):
+        """For the exports: the figure as a number (a Percent for a percentage KPI), empty when there is none."""
+        if value is None or value == "":
+            return None
+        return Percent(value) if record.indicator.is_percentage else Decimal(value)
+
+    def value_baseline(self, value, record):
+        return self._number(value, record)
+
+    def value_norm(self, value, record):
+        return self._number(value, record)
+
+    def value_national(self, value, record):
+        return self._number(value, record)
+
     def render_baseline(self, value, record):
         return self._value(value, record)
 
@@ -81,7 +100,7 @@ class DashboardTable(tables.Table):
         )
 
     def value_target(self, value, record):
-        return self._value(value, record)
+        return self._number(value, record)
 
     def render_actual(self, value, record):
         figure = record.selected.figure
@@ -98,7 +117,7 @@ class DashboardTable(tables.Table):
         return format_html("{}{}{}", self._value(value, record), provisional, revision)
 
     def value_actual(self, value, record):
-        return self._value(value, record) if record.selected.figure else ""
+        return self._number(value, record) if record.selected.figure else None
 
     def render_status(self, value, record):
         notes = [text for text in (value.versus_baseline_text, value.note_text) if text]

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from core.charts import responsive
+from core.export import export_response
 from core.forms import DeleteForm
-from core.views import export_response, save_form
+from core.views import save_form
 from projects import permissions
 from projects.selectors import programme_for_user
 from projects.views import programme_view, to_current_programme

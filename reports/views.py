@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
+from core.export import export_response
 from core.forms import DeleteForm
-from core.views import export_response, save_form
+from core.views import save_form
 from projects.views import programme_view
 
 from . import permissions, selectors, services

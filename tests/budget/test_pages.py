@@ -86,7 +86,7 @@ def test_overview_without_budget_has_an_empty_state(manager_client, demo):
 
 
 def _rows(response):
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_csv_export_says_what_the_seed_says(steering_client):

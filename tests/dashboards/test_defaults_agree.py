@@ -63,7 +63,7 @@ def test_the_defaults_of_every_page_agree_in_both_demo_programmes(clock, day, sh
 
         assert f"Plan {half}" in pages["dashboard"], label
         export = manager_client.get(reverse("project_dashboard", programme=programme), {"_export": "csv"})
-        rows = {r["Code"]: r for r in csv.DictReader(io.StringIO(export.content.decode("utf-8-sig")))}
+        rows = {r["Code"]: r for r in csv.DictReader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";")}
         if programme.status == Programme.Status.CLOSED:
             assert rows["2.1"][f"Plan {half}"] == "goedgekeurd", label
         assert f"Budget {year}" in pages["dashboard"], label

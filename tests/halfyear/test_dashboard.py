@@ -24,7 +24,7 @@ def url():
 def _export(client, **params):
     response = client.get(url(), {"_export": "csv", **params})
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_dashboard_figures_match_the_demo(steering_client, today):

@@ -32,7 +32,9 @@ def demo(demo):
 
 def _export(client):
     response = client.get(DASHBOARD, {"_export": "csv"})
-    return {row["Code"]: row for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))}
+    return {
+        row["Code"]: row for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    }
 
 
 def _figure(demo, code, value, school_year="2023-2024"):

@@ -1,9 +1,12 @@
 """The KPI dashboard and indicator pages: the seed's figures, statuses, export, permissions and query counts."""
 
+import csv
+import io
 import re
 from datetime import timedelta
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -121,15 +124,28 @@ def test_unknown_indicator_is_404(steering_client):
 
 
 def test_dashboard_exports_csv_and_xlsx(steering_client):
-    response = steering_client.get(reverse("kpi_dashboard"), {"jaar": "2023-2024", "_export": "csv"})
-    assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Groep,Indicator,Schooljaar,Nulmeting,Streefcijfer")
-    assert len(lines) == 10
-    niveau3 = next(line for line in lines if "MBO niveau 3" in line)
-    assert "3,72%" in niveau3 and "3,20%" in niveau3 and "4e streefpercentage 1-10-2024" in niveau3
-    xlsx = steering_client.get(reverse("kpi_dashboard"), {"_export": "xlsx"})
-    assert xlsx.content[:2] == b"PK"
+    """Dutch Excel opens the CSV in columns with 3,72 as a number; programs get 3.72; the XLSX holds numbers with
+    a percentage format (0,0372 shown as 3,72%)."""
+    url = reverse("kpi_dashboard")
+    response = steering_client.get(url, {"jaar": "2023-2024", "_export": "csv"})
+    assert response["Content-Type"].startswith("text/csv") and response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header, niveau3 = rows[0], next(row for row in rows if row[1] == "VSV MBO niveau 3")
+    assert header[:5] == ["Groep", "Indicator", "Schooljaar", "Nulmeting", "Streefcijfer"] and len(rows) == 10
+    assert [niveau3[header.index(name)] for name in ("Nulmeting", "Streefcijfer", "Cijfer")] == ["3,72", "3,2", "3,71"]
+    assert "4e streefpercentage 1-10-2024" in niveau3
+
+    plain = steering_client.get(url, {"jaar": "2023-2024", "_export": "csv-punt"}).content.decode()
+    rows = list(csv.reader(io.StringIO(plain)))
+    assert next(row for row in rows if row[1] == "VSV MBO niveau 3")[header.index("Cijfer")] == "3.71"
+
+    xlsx = steering_client.get(url, {"jaar": "2023-2024", "_export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    values = list(sheet.iter_rows(values_only=False))
+    titles = [cell.value for cell in values[0]]
+    row = next(cells for cells in values if cells[1].value == "VSV MBO niveau 3")
+    cell = row[titles.index("Cijfer")]
+    assert cell.value == pytest.approx(0.0371) and cell.number_format == "0.00%"
 
 
 def test_empty_programme_has_an_empty_state(manager_client):

@@ -45,8 +45,8 @@ def test_search_finds_a_region_by_municipality(steering_client, demo):
 def test_export_csv_and_xlsx(steering_client):
     response = steering_client.get(URL, {"_export": "csv"})
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Code,RMC-regio,Gemeenten,Aantal gemeenten"
-    assert lines[1].startswith('10,IJssel-Vecht,"Dalfsen, Hardenberg') and lines[1].endswith(",11")
+    assert lines[0] == "Code;RMC-regio;Gemeenten;Aantal gemeenten"
+    assert lines[1].startswith("10;IJssel-Vecht;Dalfsen, Hardenberg") and lines[1].endswith(";11")
     assert steering_client.get(URL, {"_export": "xlsx"}).content[:2] == b"PK"
 
 

@@ -31,7 +31,7 @@ def test_project_list_exports(steering_client):
     response = steering_client.get(reverse("project_list"), {"_export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Code,Project,Thema")
+    assert lines[0].startswith("Code;Project;Thema")
     assert len(lines) == 12
     xlsx = steering_client.get(reverse("project_list"), {"_export": "xlsx"})
     assert xlsx.content[:2] == b"PK"

@@ -75,7 +75,7 @@ def test_a_closed_programme_has_nothing_late_on_its_dashboard(shipped_demo, mana
     evaluation is "te laat", and 2024's budget with nothing spent says so instead of "achter op schema"."""
     clock.set(date(2026, 12, 2))
     response = manager_client.get(reverse("project_dashboard", programme=shipped_demo), {"_export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 11
     for row in rows:
         assert not any(value.startswith("te laat") for value in row.values()), row["Code"]

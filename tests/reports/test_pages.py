@@ -182,7 +182,7 @@ def test_report_list_and_exports(steering_client, demo):
     assert "Eindrapportage Vervolgaanpak VSV 2020-2024 (demo)" in html and "gepubliceerd" in html
     csv = steering_client.get(_url("report_list"), {"_export": "csv"})
     lines = csv.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Kwartaal,Rapportage,Status")
+    assert lines[0].startswith("Kwartaal;Rapportage;Status")
     assert "4e kwartaal 2024" in lines[1] and "gepubliceerd" in lines[1]
     assert steering_client.get(_url("report_list"), {"_export": "xlsx"}).content[:2] == b"PK"
 
