@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.export import Money
 from core.formatting import euro, pct
 
 from .models import BudgetChange, SpendingEntry
@@ -20,11 +21,16 @@ HIDE_SM = {"td": {"class": "hide-sm"}, "th": {"class": "hide-sm"}}
 
 
 def number(value):
-    """A real number for export: 871342 for whole euros, 1250.50 otherwise, None (an empty cell) for no value."""
+    """A real number for export: 12 for whole hours, 12.50 otherwise, None (an empty cell) for no value."""
     if value is None:
         return None
     value = Decimal(value)
     return int(value) if value == value.to_integral_value() else value.quantize(Decimal("0.01"))
+
+
+def money(value):
+    """An amount for export: a number in euros (an XLSX cell with a € format), None for no value."""
+    return None if value is None else Money(Decimal(value).quantize(Decimal("0.01")))
 
 
 def money_with_original(current, original, changed):
@@ -125,7 +131,7 @@ class BudgetOverviewTable(tables.Table):
                 (
                     f"x_original_{y}",
                     ExportColumn(
-                        lambda r, y=y: number(r["figures"].original.get(y)),
+                        lambda r, y=y: money(r["figures"].original.get(y)),
                         verbose_name=_("Oorspronkelijk %(year)s") % {"year": y},
                     ),
                 )
@@ -133,7 +139,7 @@ class BudgetOverviewTable(tables.Table):
         extra.append(
             (
                 "x_original_total",
-                ExportColumn(lambda r: number(r["figures"].original_total), verbose_name=_("Oorspronkelijk totaal")),
+                ExportColumn(lambda r: money(r["figures"].original_total), verbose_name=_("Oorspronkelijk totaal")),
             )
         )
         for y in years:
@@ -141,7 +147,7 @@ class BudgetOverviewTable(tables.Table):
                 (
                     f"x_current_{y}",
                     ExportColumn(
-                        lambda r, y=y: number(r["figures"].current.get(y)),
+                        lambda r, y=y: money(r["figures"].current.get(y)),
                         verbose_name=_("Actueel %(year)s") % {"year": y},
                     ),
                 )
@@ -149,12 +155,12 @@ class BudgetOverviewTable(tables.Table):
         extra += [
             (
                 "x_current_total",
-                ExportColumn(lambda r: number(r["figures"].current_total), verbose_name=_("Actueel totaal")),
+                ExportColumn(lambda r: money(r["figures"].current_total), verbose_name=_("Actueel totaal")),
             ),
             (
                 "x_spent",
                 ExportColumn(
-                    lambda r: number(r["figures"].spent.get(year, 0)),
+                    lambda r: money(r["figures"].spent.get(year, 0)),
                     verbose_name=_("Besteed %(year)s") % {"year": year},
                 ),
             ),
@@ -240,13 +246,13 @@ class SpendingTable(tables.Table):
         return euro(value, 2)
 
     def value_hourly_rate(self, value):
-        return number(value)
+        return money(value)
 
     def render_amount(self, value):
         return euro(value, 2)
 
     def value_amount(self, value):
-        return number(value)
+        return money(value)
 
     def value_date(self, value):
         return value
@@ -291,7 +297,7 @@ class BudgetChangeTable(tables.Table):
         return euro(value, 2)
 
     def value_amount(self, value):
-        return number(value)
+        return money(value)
 
     def render_from_line(self, value):
         return _line_text(value)

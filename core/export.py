@@ -40,6 +40,9 @@ def _csv_cell(value, decimal_comma: bool) -> str:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, Money) and value != value.to_integral_value():
+        text = format(value.quantize(Decimal("0.01")), "f")  # 1250,50: cents as written
+        return text.replace(".", ",") if decimal_comma else text
     if isinstance(value, int | float | Decimal):
         text = format(Decimal(str(value)).normalize(), "f") if not isinstance(value, int) else str(value)
         return text.replace(".", ",") if decimal_comma else text

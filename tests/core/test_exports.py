@@ -38,10 +38,16 @@ class _Table:
 
 
 def test_numbers_stay_numbers_in_every_format():
-    table = _Table([["Naam", "Percentage", "Bedrag", "Aantal"], ["x", Percent("3.70"), Money("3464156"), 12]])
+    table = _Table(
+        [
+            ["Naam", "Percentage", "Bedrag", "Aantal", "Kosten"],
+            ["x", Percent("3.70"), Money("3464156"), 12, Money("1250.5")],
+        ]
+    )
     dutch = list(csv.reader(io.StringIO(csv_bytes(table, dutch=True).decode("utf-8-sig")), delimiter=";"))
-    assert dutch[1] == ["x", "3,7", "3464156", "12"]
-    assert list(csv.reader(io.StringIO(csv_bytes(table, dutch=False).decode())))[1] == ["x", "3.7", "3464156", "12"]
+    assert dutch[1] == ["x", "3,7", "3464156", "12", "1250,50"]
+    plain = list(csv.reader(io.StringIO(csv_bytes(table, dutch=False).decode())))
+    assert plain[1] == ["x", "3.7", "3464156", "12", "1250.50"]
     row = list(openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active.iter_rows(min_row=2))[0]
     assert (row[1].value, row[1].number_format) == (pytest.approx(0.037), "0.00%")
     assert (row[2].value, row[2].number_format) == (3464156, '"€" #,##0.00')
